@@ -1,0 +1,143 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { listIncidents } from "@/lib/incidents/list-incidents";
+import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
+import { formatInZone, zoneAbbreviation } from "@/lib/time/zones";
+import { humanDuration } from "@/lib/time/durations";
+import { SeverityBadge, StatusBadge } from "@/components/ui/badges";
+
+export const metadata = { title: "Incidents" };
+
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireUser("read", "/incidents");
+  const query = await searchParams;
+  const incidents = await listIncidents({ actor: user, query });
+  const filtered = Boolean(query.q || query.status || query.severity);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-4">
+        <h1 className="text-2xl font-semibold">Incidents</h1>
+        {can(user.role, "edit") && (
+          <Link href="/incidents/new" className="btn-primary ml-auto">
+            New incident
+          </Link>
+        )}
+      </div>
+      <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter incidents">
+        <div>
+          <label htmlFor="q" className="field-label">
+            Title contains
+          </label>
+          <input id="q" name="q" defaultValue={query.q ?? ""} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="status" className="field-label">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={query.status ?? ""} className="field-input">
+            <option value="">Any</option>
+            {INCIDENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {INCIDENT_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="severity" className="field-label">
+            Severity
+          </label>
+          <select id="severity" name="severity" defaultValue={query.severity ?? ""} className="field-input">
+            <option value="">Any</option>
+            {[1, 2, 3, 4, 5].map((s) => (
+              <option key={s} value={s}>
+                SEV{s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button className="btn-secondary" type="submit">
+          Filter
+        </button>
+      </form>
+      {incidents.length === 0 ? (
+        <div className="card text-center">
+          <p className="font-medium">{filtered ? "No incidents match these filters." : "No incidents yet."}</p>
+          {!filtered && can(user.role, "edit") && (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              When something breaks,{" "}
+              <Link className="underline" href="/incidents/new">
+                record it
+              </Link>{" "}
+              while memories are fresh.
+            </p>
+          )}
+        </div>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300 dark:border-slate-700">
+                <th scope="col" className="py-2 pr-3">
+                  #
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Title
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Severity
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Status
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Started
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Duration
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Services
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Open actions
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {incidents.map((i) => (
+                <tr key={i.id} className="border-b border-slate-200 dark:border-slate-800">
+                  <td className="py-2 pr-3 text-slate-500">{i.number}</td>
+                  <td className="py-2 pr-3">
+                    <Link
+                      href={`/incidents/${i.number}`}
+                      className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                    >
+                      {i.title}
+                    </Link>
+                    {i.restricted && (
+                      <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs dark:bg-slate-700">Restricted</span>
+                    )}
+                  </td>
+                  <td className="py-2 pr-3">
+                    <SeverityBadge level={i.severity} />
+                  </td>
+                  <td className="py-2 pr-3">
+                    <StatusBadge status={i.status} />
+                  </td>
+                  <td className="whitespace-nowrap py-2 pr-3">
+                    {formatInZone(i.startedAt, i.timeZone)} {zoneAbbreviation(i.startedAt, i.timeZone)}
+                  </td>
+                  <td className="py-2 pr-3">{humanDuration(i.startedAt, i.resolvedAt) ?? "ongoing"}</td>
+                  <td className="py-2 pr-3">{i.services.map((s) => s.service.name).join(", ")}</td>
+                  <td className="py-2 pr-3">{i._count.actionItems}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

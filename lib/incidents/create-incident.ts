@@ -1,0 +1,58 @@
+import { db, type Db } from "@/lib/db";
+import { AppError, validationError } from "@/lib/errors";
+import { actorId, assertCan, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { CreateIncidentInput } from "@/lib/incidents/schema";
+
+export async function createIncident({ actor, input, tx }: { actor: Actor; input: CreateIncidentInput; tx?: Db }) {
+  assertCan(actor, "edit");
+  const parsed = CreateIncidentInput.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  const data = parsed.data;
+
+  const run = async (client: Db) => {
+    const services = [];
+    for (const name of data.services) {
+      services.push(await client.service.upsert({ where: { name }, create: { name }, update: {} }));
+    }
+    const creatorId = actorId(actor);
+    const members = new Set(data.roles.map((r) => r.userId));
+    // Whoever opens a restricted incident must still see it.
+    if (data.restricted && creatorId) members.add(creatorId);
+    if (members.size > 0) {
+      const found = await client.user.count({ where: { id: { in: [...members] } } });
+      if (found !== members.size)
+        throw new AppError("VALIDATION", "Unknown user in incident roles.", { roles: ["Unknown user"] });
+    }
+    const incident = await client.incident.create({
+      data: {
+        title: data.title,
+        severity: data.severity,
+        status: data.status,
+        summary: data.summary,
+        customerImpact: data.customerImpact,
+        usersAffectedPct: data.usersAffectedPct,
+        tags: data.tags,
+        restricted: data.restricted,
+        timeZone: data.timeZone,
+        startedAt: data.startedAt,
+        detectedAt: data.detectedAt,
+        mitigatedAt: data.mitigatedAt,
+        resolvedAt: data.resolvedAt,
+        createdById: creatorId,
+        services: { create: services.map((s) => ({ serviceId: s.id })) },
+        roles: { create: data.roles.map((r) => ({ role: r.role, userId: r.userId })) },
+        members: data.restricted ? { create: [...members].map((userId) => ({ userId })) } : undefined,
+      },
+    });
+    await recordAudit(client, actor, {
+      action: "incident.create",
+      entityType: "Incident",
+      entityId: incident.id,
+      incidentId: incident.id,
+      data: { number: incident.number, title: incident.title, severity: incident.severity },
+    });
+    return incident;
+  };
+  return tx ? run(tx) : db().$transaction(run);
+}

@@ -1,0 +1,365 @@
+/**
+ * `npm run cli -- <command>` (also the `hindsight` bin): administration from the shell.
+ *
+ * Against PostgreSQL (DATABASE_URL) the CLI uses the database directly. Against the embedded
+ * database it takes the PGlite lock first and refuses clearly while a server holds it.
+ * Exit codes: 0 success, 1 the work failed (validation, conflict, database), 2 usage error.
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { ConfigError, readEnv } from "@/lib/env";
+import { databaseKind } from "@/lib/db/adapter";
+import { acquirePgliteLock, DatabaseBusyError } from "@/lib/db/lock";
+import { DatabaseUnavailableError, prepareDatabase } from "@/lib/db/prepare";
+import { disconnectDb } from "@/lib/db";
+import { AppError, validationError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { ROLES } from "@/lib/auth/roles";
+import { createUser } from "@/lib/users/create-user";
+import { listUsers } from "@/lib/users/list-users";
+import { setUserActive, setUserRole } from "@/lib/users/set-user-role";
+import { CreateUserInput, SetUserActiveInput, SetUserRoleInput } from "@/lib/users/schema";
+
+const ACTOR: Actor = { kind: "system", label: "cli" };
+
+const USAGE = `Usage: hindsight <command> [options]   (or: npm run cli -- <command> [options])
+
+Commands:
+  users create --email E --role R [--name N] [--password P] [--json]
+      Create a user. Without --password the CLI prompts for it (twice, hidden) in a
+      terminal; otherwise it reads HINDSIGHT_PASSWORD.
+  users list [--json]
+      List users: e-mail, name, role, active, last login.
+  users set-role --email E --role R
+      Change a user's role.
+  users deactivate --email E
+      Stop a user from signing in (their history stays).
+  users activate --email E
+      Let a deactivated user sign in again.
+  help
+      Show this help.
+
+Roles: ${ROLES.join(", ")}
+
+Database: DATABASE_URL (PostgreSQL) if set, else the embedded database in
+HINDSIGHT_DATA_DIR (default ./data). The embedded database cannot be used while a
+Hindsight server is running on it.
+`;
+
+/** Wrong command line: message, then exit 2. */
+class UsageError extends Error {}
+
+/** The user interrupted a prompt. */
+class Interrupted extends Error {}
+
+type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
+
+/** Accepted by every command so that remote mode can be refused clearly rather than as "unknown option". */
+const REMOTE_OPTIONS: OptionSpec = {
+  url: { type: "string" },
+  token: { type: "string" },
+  help: { type: "boolean", short: "h" },
+};
+
+function parse<T extends OptionSpec>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...REMOTE_OPTIONS, ...options }, strict: true, allowPositionals: false });
+  } catch (e) {
+    // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes and a readable message.
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || value === "") throw new UsageError(`missing --${name}`);
+  return value;
+}
+
+/** Runs the same schema the verb runs, so a typo is refused before the database is opened. */
+function prevalidate(
+  schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+): void {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error?.issues ?? []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Passwords
+
+/** Reads one line from the terminal without echoing it. */
+function promptHidden(question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stderr.write(question);
+    stdin.setRawMode(true);
+    stdin.setEncoding("utf8");
+    stdin.resume();
+    let value: string[] = [];
+    const finish = () => {
+      stdin.off("data", onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write("\n");
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === "\r" || ch === "\n" || ch === "\u0004") {
+          finish();
+          resolve(value.join(""));
+          return;
+        }
+        if (ch === "\u0003") {
+          finish();
+          reject(new Interrupted());
+          return;
+        }
+        if (ch === "\u007f" || ch === "\b") {
+          value = value.slice(0, -1);
+          continue;
+        }
+        if (ch === "\u0015") {
+          value = []; // Ctrl-U clears the line
+          continue;
+        }
+        if (ch < " ") continue;
+        value.push(ch);
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+async function resolvePassword(given: string | undefined): Promise<string> {
+  if (given !== undefined) return given;
+  if (process.stdin.isTTY) {
+    const first = await promptHidden("Password (at least 12 characters): ");
+    const second = await promptHidden("Repeat the password: ");
+    if (first !== second)
+      throw new AppError("VALIDATION", "The passwords do not match.", { password: ["The passwords do not match"] });
+    return first;
+  }
+  const fromEnv = process.env.HINDSIGHT_PASSWORD;
+  if (fromEnv) return fromEnv;
+  throw new UsageError("no password given: pass --password, set HINDSIGHT_PASSWORD, or run in a terminal to be prompted");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database
+
+/** Opens the configured database for one command and always closes it (and the PGlite lock). */
+async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
+  readEnv();
+  let release = () => {};
+  if (databaseKind() === "pglite") release = acquirePgliteLock();
+  try {
+    await prepareDatabase();
+    return await work();
+  } finally {
+    await disconnectDb().catch(() => undefined);
+    release();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function yesNo(value: boolean): string {
+  return value ? "yes" : "no";
+}
+
+function formatTime(date: Date | null): string {
+  if (!date) return "never";
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+type Handler = (args: string[]) => Promise<number>;
+
+function rejectRemote(values: Record<string, unknown>): void {
+  if (values.url !== undefined || values.token !== undefined) {
+    throw new UsageError(
+      "remote mode (--url/--token) is not available yet; stop the server and run the command on its data directory, or use the web UI",
+    );
+  }
+}
+
+function helpRequested(values: Record<string, unknown>): boolean {
+  if (!values.help) return false;
+  process.stdout.write(USAGE);
+  return true;
+}
+
+const usersCommands: Record<string, Handler> = {
+  async create(args) {
+    const { values } = parse(args, {
+      email: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+      json: { type: "boolean" },
+    });
+    if (helpRequested(values)) return 0;
+    rejectRemote(values);
+    const email = required(values, "email");
+    const role = required(values, "role");
+    const name = values.name ?? "";
+    // Check e-mail, name and role before asking for a password that would then be thrown away.
+    prevalidate(CreateUserInput.omit({ password: true }), { email, role, name });
+    const password = await resolvePassword(values.password);
+    const input = { email, role, name, password } as CreateUserInput;
+    prevalidate(CreateUserInput, input);
+    const user = await withDatabase(() => createUser({ actor: ACTOR, input }));
+    if (values.json) printJson(user);
+    else {
+      process.stdout.write(
+        `Created user ${user.email}\n  name:   ${user.name || "-"}\n  role:   ${user.role}\n  active: ${yesNo(user.active)}\n  id:     ${user.id}\n`,
+      );
+    }
+    return 0;
+  },
+
+  async list(args) {
+    const { values } = parse(args, { json: { type: "boolean" } });
+    if (helpRequested(values)) return 0;
+    rejectRemote(values);
+    const users = await withDatabase(() => listUsers({ actor: ACTOR }));
+    if (values.json) {
+      printJson(users);
+      return 0;
+    }
+    if (users.length === 0) {
+      process.stdout.write("No users.\n");
+      return 0;
+    }
+    const rows = users.map((u) => [u.email, u.name || "-", u.role, yesNo(u.active), formatTime(u.lastLoginAt)]);
+    process.stdout.write(`${table(["EMAIL", "NAME", "ROLE", "ACTIVE", "LAST LOGIN"], rows)}\n`);
+    return 0;
+  },
+
+  async "set-role"(args) {
+    const { values } = parse(args, { email: { type: "string" }, role: { type: "string" } });
+    if (helpRequested(values)) return 0;
+    rejectRemote(values);
+    const input = { email: required(values, "email"), role: required(values, "role") } as SetUserRoleInput;
+    prevalidate(SetUserRoleInput, input);
+    const user = await withDatabase(() => setUserRole({ actor: ACTOR, input }));
+    process.stdout.write(`${user.email} is now ${user.role}.\n`);
+    return 0;
+  },
+
+  deactivate: (args) => setActive(args, false),
+  activate: (args) => setActive(args, true),
+};
+
+async function setActive(args: string[], active: boolean): Promise<number> {
+  const { values } = parse(args, { email: { type: "string" } });
+  if (helpRequested(values)) return 0;
+  rejectRemote(values);
+  const input = { email: required(values, "email"), active };
+  prevalidate(SetUserActiveInput, input);
+  await withDatabase(() => setUserActive({ actor: ACTOR, input }));
+  process.stdout.write(`${active ? "Activated" : "Deactivated"} ${input.email.trim().toLowerCase()}.\n`);
+  return 0;
+}
+
+const HELP = new Set(["help", "--help", "-h"]);
+
+function unknownCommand(command: string, message = `unknown command "${command}"`): number {
+  console.error(`error: ${message}\n`);
+  process.stderr.write(USAGE);
+  return 2;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  if (command === undefined || HELP.has(command)) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command !== "users") return unknownCommand(command);
+  if (sub !== undefined && HELP.has(sub)) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (sub === undefined)
+    return unknownCommand("users", "missing the users command (create, list, set-role, deactivate, activate)");
+  const handler = Object.hasOwn(usersCommands, sub) ? usersCommands[sub] : undefined;
+  if (!handler) return unknownCommand(`users ${sub}`);
+  return handler(rest);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors: one clear line each; stack traces only for the unexpected, and only with HINDSIGHT_DEBUG.
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  // Prisma puts the invocation first and the cause last.
+  const isPrisma = error instanceof Error && error.name.startsWith("PrismaClient");
+  return (isPrisma ? lines.at(-1) : lines[0]) ?? "unknown error";
+}
+
+function report(error: unknown): number {
+  if (error instanceof UsageError) {
+    console.error(`error: ${error.message}`);
+    console.error('Run "hindsight help" for the list of commands.');
+    return 2;
+  }
+  if (error instanceof Interrupted) {
+    console.error("Cancelled.");
+    return 130;
+  }
+  if (error instanceof ConfigError || error instanceof DatabaseBusyError || error instanceof DatabaseUnavailableError) {
+    console.error(error.message);
+    return 1;
+  }
+  if (error instanceof AppError) {
+    if (error.code === "VALIDATION" && error.fields && Object.keys(error.fields).length > 0) {
+      for (const [field, messages] of Object.entries(error.fields)) {
+        for (const message of messages) {
+          const hint = field === "role" ? ` (one of: ${ROLES.join(", ")})` : "";
+          console.error(`error: ${field}: ${message}${hint}`);
+        }
+      }
+    } else {
+      console.error(`error: ${error.message}`);
+    }
+    return 1;
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "P2002") {
+    console.error("error: that already exists (changed by someone else at the same time?)");
+    return 1;
+  }
+  if (code === "P2025") {
+    console.error("error: not found");
+    return 1;
+  }
+  console.error(`error: ${firstLine(error)}`);
+  if (process.env.HINDSIGHT_DEBUG && error instanceof Error && error.stack) console.error(error.stack);
+  return 1;
+}
+
+const exitCode = await main(process.argv.slice(2)).catch(report);
+// Exit explicitly: a database handle left open by a failure must not keep the CLI hanging.
+process.exit(exitCode);
