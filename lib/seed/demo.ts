@@ -325,6 +325,8 @@ async function seedRestrictedIncident(tx: Db, adminId: string) {
 export async function ensureFirstAdmin(email: string, password: string): Promise<boolean> {
   const passwordHash = await hashPassword(password);
   return db().$transaction(async (tx) => {
+    // Serialise instances starting together: without the lock both see no admin and both "create" it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hindsight:first-admin'))`;
     if ((await tx.user.count({ where: { role: "admin" } })) > 0) return false;
     const normalised = email.trim().toLowerCase();
     const user = await tx.user.upsert({

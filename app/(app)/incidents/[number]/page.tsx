@@ -3,15 +3,19 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getIncidentForUser } from "@/lib/incidents/get-incident";
-import { INCIDENT_ROLE_LABELS, humanize } from "@/lib/incidents/constants";
+import { INCIDENT_ROLE_LABELS } from "@/lib/incidents/constants";
 import { formatInZone, zoneAbbreviation } from "@/lib/time/zones";
 import { incidentDurations } from "@/lib/time/durations";
 import { SeverityBadge, StatusBadge } from "@/components/ui/badges";
+import { can } from "@/lib/auth/permissions";
+import { TimelineSection } from "./_components/timeline-section";
+import { RootCausesSection } from "./_components/root-causes-section";
+import { ActionsSection } from "./_components/actions-section";
 
 async function load(numberParam: string) {
   const user = await requireUser("read");
   try {
-    return await getIncidentForUser({ actor: user, number: Number(numberParam) });
+    return { user, incident: await getIncidentForUser({ actor: user, number: Number(numberParam) }) };
   } catch (e) {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
@@ -25,11 +29,11 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
 
 export default async function IncidentPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
-  const incident = await load(number);
+  const { user, incident } = await load(number);
+  const canEdit = can(user.role, "edit");
   const tz = incident.timeZone;
   const when = (d: Date | null) => (d ? `${formatInZone(d, tz)} ${zoneAbbreviation(d, tz)}` : "—");
   const durations = incidentDurations(incident);
-  const today = new Date();
 
   return (
     <article className="space-y-6">
@@ -102,123 +106,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
         </dl>
       </section>
 
-      <section aria-labelledby="timeline-heading" className="card">
-        <h2 id="timeline-heading" className="text-lg font-semibold">
-          Timeline <span className="text-sm font-normal text-slate-500">({tz})</span>
-        </h2>
-        {incident.timelineEvents.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">No timeline events yet.</p>
-        ) : (
-          <ol className="mt-3 space-y-2">
-            {incident.timelineEvents.map((e) => (
-              <li key={e.id} className="grid grid-cols-[11rem_7rem_1fr] gap-3 text-sm">
-                <time dateTime={e.occurredAt.toISOString()} className="font-mono text-slate-600 dark:text-slate-400">
-                  {e.precision === "day"
-                    ? formatInZone(e.occurredAt, tz, "yyyy-MM-dd")
-                    : formatInZone(e.occurredAt, tz, e.precision === "second" ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm")}
-                </time>
-                <span className="text-slate-500">{humanize(e.kind)}</span>
-                <span>{e.text}</span>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-
-      <section aria-labelledby="causes-heading" className="card">
-        <h2 id="causes-heading" className="text-lg font-semibold">
-          Root causes
-        </h2>
-        {incident.rootCauses.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">No root causes recorded yet.</p>
-        ) : (
-          <ol className="mt-3 space-y-4">
-            {incident.rootCauses.map((c) => (
-              <li key={c.id}>
-                <p className="font-medium">
-                  {humanize(c.category)}
-                  {c.isTrigger && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">Trigger</span>}
-                </p>
-                <p>{c.description}</p>
-                {c.whys.length > 0 && (
-                  <ol className="ml-5 mt-1 list-decimal text-sm text-slate-700 dark:text-slate-300">
-                    {c.whys.map((w, i) => (
-                      <li key={i}>{w}</li>
-                    ))}
-                  </ol>
-                )}
-                {c.factors.length > 0 && (
-                  <ul className="ml-5 mt-1 list-disc text-sm text-slate-600 dark:text-slate-400">
-                    {c.factors.map((f) => (
-                      <li key={f.id}>Contributing: {f.description}</li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-
-      <section aria-labelledby="actions-heading" className="card">
-        <h2 id="actions-heading" className="text-lg font-semibold">
-          Action items
-        </h2>
-        {incident.actionItems.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">No action items yet.</p>
-        ) : (
-          <table className="mt-3 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="col" className="py-1 pr-3">
-                  Action
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Type
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Priority
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Owner
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Due
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {incident.actionItems.map((a) => {
-                const overdue = a.dueDate && a.dueDate < today && (a.status === "open" || a.status === "in_progress");
-                return (
-                  <tr key={a.id} className="border-b border-slate-100 dark:border-slate-800">
-                    <td className="py-1 pr-3">
-                      {a.trackerUrl ? (
-                        <a href={a.trackerUrl} className="underline" rel="noreferrer noopener" target="_blank">
-                          {a.title}
-                        </a>
-                      ) : (
-                        a.title
-                      )}
-                    </td>
-                    <td className="py-1 pr-3">{humanize(a.type)}</td>
-                    <td className="py-1 pr-3 uppercase">{a.priority}</td>
-                    <td className="py-1 pr-3">{a.owner ? a.owner.name || a.owner.email : "Unassigned"}</td>
-                    <td className={`py-1 pr-3 ${overdue ? "font-semibold text-red-700 dark:text-red-400" : ""}`}>
-                      {a.dueDate ? formatInZone(a.dueDate, "UTC", "yyyy-MM-dd") : "—"}
-                      {overdue && " (overdue)"}
-                    </td>
-                    <td className="py-1 pr-3">{humanize(a.status)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <TimelineSection incident={incident} canEdit={canEdit} />
+      <RootCausesSection incident={incident} canEdit={canEdit} />
+      <ActionsSection incident={incident} canEdit={canEdit} />
 
       {incident.linksFrom.length > 0 && (
         <section aria-labelledby="related-heading" className="card">
