@@ -2,7 +2,7 @@ import { AppError, toAppError, type AppErrorCode, type FieldErrors } from "@/lib
 
 /** The one envelope server actions return to forms. */
 export type ActionResult<T = undefined> =
-  { ok: true; data: T } | { ok: false; error: { code: AppErrorCode; message: string; fields?: FieldErrors } };
+  { ok: true; data: T } | { ok: false; error: { code: AppErrorCode; message: string; fields?: FieldErrors; details?: unknown } };
 
 export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
@@ -12,6 +12,8 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
     if (e && typeof e === "object" && "digest" in e && String((e as { digest: unknown }).digest).startsWith("NEXT_")) throw e;
     const error = toAppError(e);
     if (!(e instanceof AppError)) console.error(e);
-    return { ok: false, error: { code: error.code, message: error.message, fields: error.fields } };
+    // Details travel only with a stale save (both texts); other codes never leak internals.
+    const details = error.code === "CONFLICT" ? error.details : undefined;
+    return { ok: false, error: { code: error.code, message: error.message, fields: error.fields, details } };
   }
 }
