@@ -3,6 +3,8 @@ import { AppError, validationError } from "@/lib/errors";
 import { actorId, assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { CreateIncidentInput } from "@/lib/incidents/schema";
+import { recordRevision, toSnapshot } from "@/lib/revisions/record-revision";
+import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 
 export async function createIncident({ actor, input, tx }: { actor: Actor; input: CreateIncidentInput; tx?: Db }) {
   assertCan(actor, "edit");
@@ -52,6 +54,14 @@ export async function createIncident({ actor, input, tx }: { actor: Actor; input
       incidentId: incident.id,
       data: { number: incident.number, title: incident.title, severity: incident.severity },
     });
+    await recordRevision(client, actor, {
+      incidentId: incident.id,
+      entityType: "Incident",
+      entityId: incident.id,
+      version: incident.version,
+      snapshot: toSnapshot({ ...incident, services: data.services, roles: data.roles }),
+    });
+    await refreshIncidentSearch(client, incident.id);
     return incident;
   };
   return tx ? run(tx) : db().$transaction(run);

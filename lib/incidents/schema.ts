@@ -80,8 +80,22 @@ export const CreateIncidentInput = z
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 export type CreateIncidentData = z.output<typeof CreateIncidentInput>;
 
+const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Query-string filters of the incident list; bad values are dropped, never an error page. */
 export const IncidentListQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).optional().catch(undefined),
   status: z.enum(INCIDENT_STATUSES).optional().catch(undefined),
   severity: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
+  service: z.string().trim().max(100).optional().catch(undefined),
+  from: DateOnly.optional().catch(undefined),
+  to: DateOnly.optional().catch(undefined),
+  sort: z.enum(["newest", "oldest", "severity", "relevance"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type IncidentListQuery = z.infer<typeof IncidentListQuery>;
+
+export const UpdateIncidentMeta = z.object({
+  number: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().positive("Reload the page: the version is missing"),
 });

@@ -4,6 +4,7 @@ import { incidentInput, makeUser, SYSTEM } from "./support/factories";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { getIncidentForUser } from "@/lib/incidents/get-incident";
 import { listIncidents } from "@/lib/incidents/list-incidents";
+import { updateIncident } from "@/lib/incidents/update-incident";
 import { createUser } from "@/lib/users/create-user";
 import { setUserActive, setUserRole } from "@/lib/users/set-user-role";
 import { authenticate, LOGIN_LIMITS } from "@/lib/users/authenticate";
@@ -63,7 +64,7 @@ describe.each(DATABASES)("core model on %s", (_kind, fresh) => {
   it("lets viewers read but not create", async () => {
     const viewer = await makeUser("viewer");
     await expect(createIncident({ actor: viewer, input: incidentInput() })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(listIncidents({ actor: viewer })).resolves.toBeInstanceOf(Array);
+    await expect(listIncidents({ actor: viewer })).resolves.toMatchObject({ page: 1, items: expect.any(Array) });
   });
 
   it("hides restricted incidents from non-members exactly like missing ones", async () => {
@@ -76,7 +77,7 @@ describe.each(DATABASES)("core model on %s", (_kind, fresh) => {
     const hidden = await getIncidentForUser({ actor: outsider, number: secret.number }).catch((e) => e);
     const missing = await getIncidentForUser({ actor: outsider, number: 999_999 }).catch((e) => e);
     expect([hidden.code, hidden.message]).toEqual([missing.code, missing.message]);
-    const listed = await listIncidents({ actor: outsider });
+    const listed = (await listIncidents({ actor: outsider })).items;
     expect(listed.map((i) => i.number)).not.toContain(secret.number);
   });
 
@@ -84,9 +85,59 @@ describe.each(DATABASES)("core model on %s", (_kind, fresh) => {
     const editor = await makeUser("editor");
     await createIncident({ actor: editor, input: incidentInput({ title: "Websocket gateway down", severity: 1 }) });
     const sev1 = await listIncidents({ actor: editor, query: { severity: "1", q: "websocket" } });
-    expect(sev1.map((i) => i.title)).toEqual(["Websocket gateway down"]);
-    const bogus = await listIncidents({ actor: editor, query: { status: "nonsense" } });
-    expect(bogus.length).toBeGreaterThan(0);
+    expect(sev1.items.map((i) => i.title)).toEqual(["Websocket gateway down"]);
+    const bogus = await listIncidents({ actor: editor, query: { status: "nonsense", page: "-3" } });
+    expect(bogus.items.length).toBeGreaterThan(0);
+    expect(bogus.page).toBe(1);
+  });
+
+  it("searches full text with ranking, and filters by service and date range", async () => {
+    const editor = await makeUser("editor");
+    const strong = await createIncident({
+      actor: editor,
+      input: incidentInput({
+        title: "Redis memory exhausted",
+        summary: "Evictions of session keys",
+        services: ["search-svc-a"],
+        startedAt: "2025-01-10T10:00",
+      }),
+    });
+    const weak = await createIncident({
+      actor: editor,
+      input: incidentInput({
+        title: "Checkout slow",
+        summary: "A memory leak in one pod",
+        services: ["search-svc-b"],
+        startedAt: "2025-02-10T10:00",
+      }),
+    });
+    const hits = await listIncidents({ actor: editor, query: { q: "memory" } });
+    const order = hits.items.map((i) => i.number).filter((n) => n === strong.number || n === weak.number);
+    // The title match outranks a summary-only match.
+    expect(order).toEqual([strong.number, weak.number]);
+    const stemmed = await listIncidents({ actor: editor, query: { q: "eviction" } });
+    expect(stemmed.items.map((i) => i.number)).toContain(strong.number);
+    const byService = await listIncidents({ actor: editor, query: { service: "search-svc-b" } });
+    expect(byService.items.map((i) => i.number)).toEqual([weak.number]);
+    const byRange = await listIncidents({ actor: editor, query: { from: "2025-01-01", to: "2025-01-31" } });
+    expect(byRange.items.map((i) => i.number)).toEqual([strong.number]);
+  });
+
+  it("updates the overview under optimistic locking and keeps a revision of each save", async () => {
+    const editor = await makeUser("editor");
+    const other = await makeUser("editor");
+    const incident = await createIncident({ actor: editor, input: incidentInput() });
+    const input = { ...incidentInput({ title: "Cache ran out of memory (updated)" }), number: incident.number, version: 1 };
+    const saved = await updateIncident({ actor: editor, input });
+    expect(saved.version).toBe(2);
+    const stale = await updateIncident({ actor: other, input: { ...input, title: "Someone else's title" } }).catch((e) => e);
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.details.current.title).toBe("Cache ran out of memory (updated)");
+    expect(stale.details.yours.title).toBe("Someone else's title");
+    const revisions = await database.client.revision.findMany({ where: { entityId: incident.id }, orderBy: { version: "asc" } });
+    expect(revisions.map((r) => r.version)).toEqual([1, 2]);
+    const viewer = await makeUser("viewer");
+    await expect(updateIncident({ actor: viewer, input: { ...input, version: 2 } })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("manages users: duplicate e-mail is a conflict, the last admin cannot be demoted", async () => {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { listIncidents } from "@/lib/incidents/list-incidents";
+import { listIncidents, listServiceNames } from "@/lib/incidents/list-incidents";
 import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
 import { formatInZone, zoneAbbreviation } from "@/lib/time/zones";
 import { humanDuration } from "@/lib/time/durations";
@@ -12,8 +12,15 @@ export const metadata = { title: "Incidents" };
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser("read", "/incidents");
   const query = await searchParams;
-  const incidents = await listIncidents({ actor: user, query });
-  const filtered = Boolean(query.q || query.status || query.severity);
+  const [result, services] = await Promise.all([listIncidents({ actor: user, query }), listServiceNames()]);
+  const incidents = result.items;
+  const q = result.query;
+  const filtered = Boolean(q.q || q.status || q.severity || q.service || q.from || q.to);
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...q, page })) if (v !== undefined && v !== "") params.set(k, String(v));
+    return `/incidents?${params.toString()}`;
+  };
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-4">
@@ -27,15 +34,26 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter incidents">
         <div>
           <label htmlFor="q" className="field-label">
-            Title contains
+            Search
           </label>
-          <input id="q" name="q" defaultValue={query.q ?? ""} className="field-input" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q.q ?? ""}
+            className="field-input"
+            placeholder="cache out of memory"
+            aria-describedby="q-hint"
+          />
+          <p id="q-hint" className="sr-only">
+            Searches titles, summaries, timelines, root causes, actions and narrative.
+          </p>
         </div>
         <div>
           <label htmlFor="status" className="field-label">
             Status
           </label>
-          <select id="status" name="status" defaultValue={query.status ?? ""} className="field-input">
+          <select id="status" name="status" defaultValue={q.status ?? ""} className="field-input">
             <option value="">Any</option>
             {INCIDENT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -48,7 +66,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <label htmlFor="severity" className="field-label">
             Severity
           </label>
-          <select id="severity" name="severity" defaultValue={query.severity ?? ""} className="field-input">
+          <select id="severity" name="severity" defaultValue={q.severity ?? ""} className="field-input">
             <option value="">Any</option>
             {[1, 2, 3, 4, 5].map((s) => (
               <option key={s} value={s}>
@@ -57,9 +75,50 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             ))}
           </select>
         </div>
+        <div>
+          <label htmlFor="service" className="field-label">
+            Service
+          </label>
+          <select id="service" name="service" defaultValue={q.service ?? ""} className="field-input">
+            <option value="">Any</option>
+            {services.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from" className="field-label">
+            Started from
+          </label>
+          <input id="from" name="from" type="date" defaultValue={q.from ?? ""} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="to" className="field-label">
+            to
+          </label>
+          <input id="to" name="to" type="date" defaultValue={q.to ?? ""} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="sort" className="field-label">
+            Sort
+          </label>
+          <select id="sort" name="sort" defaultValue={q.sort ?? ""} className="field-input">
+            <option value="">{q.q ? "Relevance" : "Newest first"}</option>
+            <option value="newest">Newest first</option>
+            <option value="oldest">Oldest first</option>
+            <option value="severity">Severity</option>
+          </select>
+        </div>
         <button className="btn-secondary" type="submit">
-          Filter
+          Apply
         </button>
+        {filtered && (
+          <Link className="text-sm underline" href="/incidents">
+            Clear filters
+          </Link>
+        )}
       </form>
       {incidents.length === 0 ? (
         <div className="card text-center">
@@ -138,6 +197,21 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           </table>
         </div>
       )}
+      <nav aria-label="Pagination" className="flex items-center gap-3 text-sm">
+        <span>
+          {result.total} incident{result.total === 1 ? "" : "s"} · page {result.page} of {result.pageCount}
+        </span>
+        {result.page > 1 && (
+          <Link className="btn-secondary px-3 py-1" href={pageHref(result.page - 1)} rel="prev">
+            Previous
+          </Link>
+        )}
+        {result.page < result.pageCount && (
+          <Link className="btn-secondary px-3 py-1" href={pageHref(result.page + 1)} rel="next">
+            Next
+          </Link>
+        )}
+      </nav>
     </div>
   );
 }

@@ -8,9 +8,12 @@ import { formatInZone, zoneAbbreviation } from "@/lib/time/zones";
 import { incidentDurations } from "@/lib/time/durations";
 import { SeverityBadge, StatusBadge } from "@/components/ui/badges";
 import { can } from "@/lib/auth/permissions";
+import { WorkspaceShortcuts } from "@/components/ui/workspace-shortcuts";
 import { TimelineSection } from "./_components/timeline-section";
 import { RootCausesSection } from "./_components/root-causes-section";
 import { ActionsSection } from "./_components/actions-section";
+import { ReviewPanel } from "./_components/review-panel";
+import { CommentsSection } from "./_components/comments-section";
 
 async function load(numberParam: string) {
   const user = await requireUser("read");
@@ -44,7 +47,20 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
           </Link>{" "}
           / #{incident.number}
         </p>
-        <h1 className="text-2xl font-semibold">{incident.title}</h1>
+        <div className="flex flex-wrap items-start gap-3">
+          <h1 className="text-2xl font-semibold">{incident.title}</h1>
+          {canEdit && (
+            <Link
+              href={`/incidents/${incident.number}/edit`}
+              className="btn-secondary ml-auto"
+              aria-keyshortcuts="e"
+              data-shortcut="e"
+            >
+              Edit overview
+            </Link>
+          )}
+        </div>
+        <WorkspaceShortcuts />
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <SeverityBadge level={incident.severity} />
           <StatusBadge status={incident.status} />
@@ -64,6 +80,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
           {incident.severityLevel.name}: {incident.severityLevel.description}
         </p>
       </header>
+
+      <ReviewPanel actor={user} incidentNumber={incident.number} timeZone={incident.timeZone} />
 
       <section aria-labelledby="overview" className="grid gap-4 md:grid-cols-3">
         <h2 id="overview" className="sr-only">
@@ -126,6 +144,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
           </ul>
         </section>
       )}
+
+      <CommentsSection actor={user} incidentNumber={incident.number} timeZone={incident.timeZone} />
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { listUserChoices } from "@/lib/users/list-users";
-import { NewIncidentForm } from "./_components/new-incident-form";
+import { IncidentForm } from "../_components/incident-form";
+import { createIncidentAction } from "./actions";
 
 export const metadata = { title: "New incident" };
 
@@ -13,7 +14,12 @@ export default async function NewIncidentPage() {
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Times are entered in the incident&apos;s time zone and stored in UTC.
       </p>
-      <NewIncidentForm people={people} defaultCommanderId={user.id} />
+      <IncidentForm
+        people={people}
+        initial={{ commanderId: user.id }}
+        submit={createIncidentAction}
+        submitLabel="Create incident"
+      />
     </div>
   );
 }

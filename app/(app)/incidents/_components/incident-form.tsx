@@ -3,8 +3,28 @@
 import { useState, useTransition } from "react";
 import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
 import { COMMON_TIME_ZONES } from "@/lib/time/zones";
-import { createIncidentAction } from "../actions";
 import type { FieldErrors } from "@/lib/errors";
+import type { ActionResult } from "@/lib/transport/action-result";
+import type { CreateIncidentInput } from "@/lib/incidents/schema";
+
+/** Wall-clock values as the form shows them (times in the incident's zone). */
+export type IncidentFormValues = {
+  title: string;
+  severity: number;
+  status: (typeof INCIDENT_STATUSES)[number];
+  summary: string;
+  customerImpact: string;
+  usersAffectedPct: string;
+  services: string;
+  tags: string;
+  restricted: boolean;
+  timeZone: string;
+  startedAt: string;
+  detectedAt: string;
+  mitigatedAt: string;
+  resolvedAt: string;
+  commanderId: string;
+};
 
 type Person = { id: string; name: string; email: string };
 
@@ -43,12 +63,22 @@ function Field({
   );
 }
 
-export function NewIncidentForm({ people, defaultCommanderId }: { people: Person[]; defaultCommanderId?: string }) {
+export function IncidentForm({
+  people,
+  initial,
+  submit,
+  submitLabel,
+}: {
+  people: Person[];
+  initial: Partial<IncidentFormValues>;
+  submit: (input: CreateIncidentInput) => Promise<ActionResult<unknown> | undefined>;
+  submitLabel: string;
+}) {
   const [errors, setErrors] = useState<FieldErrors | undefined>();
   const [message, setMessage] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
   const browserZone = typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : "UTC";
-  const zones = Array.from(new Set([browserZone, ...COMMON_TIME_ZONES]));
+  const zones = Array.from(new Set([initial.timeZone ?? browserZone, browserZone, ...COMMON_TIME_ZONES]));
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,7 +86,7 @@ export function NewIncidentForm({ people, defaultCommanderId }: { people: Person
     const text = (k: string) => String(f.get(k) ?? "");
     const commander = text("commander");
     startTransition(async () => {
-      const result = await createIncidentAction({
+      const result = await submit({
         title: text("title"),
         severity: text("severity"),
         status: text("status") as (typeof INCIDENT_STATUSES)[number],
@@ -93,12 +123,12 @@ export function NewIncidentForm({ people, defaultCommanderId }: { people: Person
         </p>
       )}
       <Field name="title" label="Title" errors={errors}>
-        {(p) => <input {...p} name="title" className="field-input" required maxLength={200} />}
+        {(p) => <input {...p} name="title" className="field-input" required maxLength={200} defaultValue={initial.title} />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="severity" label="Severity" errors={errors}>
           {(p) => (
-            <select {...p} name="severity" className="field-input" defaultValue="3">
+            <select {...p} name="severity" className="field-input" defaultValue={String(initial.severity ?? 3)}>
               {[1, 2, 3, 4, 5].map((s) => (
                 <option key={s} value={s}>
                   SEV{s}
@@ -109,7 +139,7 @@ export function NewIncidentForm({ people, defaultCommanderId }: { people: Person
         </Field>
         <Field name="status" label="Status" errors={errors}>
           {(p) => (
-            <select {...p} name="status" className="field-input" defaultValue="investigating">
+            <select {...p} name="status" className="field-input" defaultValue={initial.status ?? "investigating"}>
               {INCIDENT_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {INCIDENT_STATUS_LABELS[s]}
@@ -120,7 +150,7 @@ export function NewIncidentForm({ people, defaultCommanderId }: { people: Person
         </Field>
         <Field name="timeZone" label="Time zone" errors={errors}>
           {(p) => (
-            <select {...p} name="timeZone" className="field-input" defaultValue={browserZone}>
+            <select {...p} name="timeZone" className="field-input" defaultValue={initial.timeZone ?? browserZone}>
               {zones.map((z) => (
                 <option key={z} value={z}>
                   {z}
@@ -132,38 +162,64 @@ export function NewIncidentForm({ people, defaultCommanderId }: { people: Person
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="startedAt" label="Impact started" errors={errors}>
-          {(p) => <input {...p} name="startedAt" type="datetime-local" className="field-input" required />}
+          {(p) => (
+            <input
+              {...p}
+              name="startedAt"
+              type="datetime-local"
+              className="field-input"
+              defaultValue={initial.startedAt}
+              required
+            />
+          )}
         </Field>
         <Field name="detectedAt" label="Detected" errors={errors}>
-          {(p) => <input {...p} name="detectedAt" type="datetime-local" className="field-input" />}
+          {(p) => (
+            <input {...p} name="detectedAt" type="datetime-local" className="field-input" defaultValue={initial.detectedAt} />
+          )}
         </Field>
         <Field name="mitigatedAt" label="Mitigated" errors={errors}>
-          {(p) => <input {...p} name="mitigatedAt" type="datetime-local" className="field-input" />}
+          {(p) => (
+            <input {...p} name="mitigatedAt" type="datetime-local" className="field-input" defaultValue={initial.mitigatedAt} />
+          )}
         </Field>
         <Field name="resolvedAt" label="Resolved" errors={errors}>
-          {(p) => <input {...p} name="resolvedAt" type="datetime-local" className="field-input" />}
+          {(p) => (
+            <input {...p} name="resolvedAt" type="datetime-local" className="field-input" defaultValue={initial.resolvedAt} />
+          )}
         </Field>
       </div>
       <Field name="summary" label="Summary" errors={errors}>
-        {(p) => <textarea {...p} name="summary" rows={3} className="field-input" />}
+        {(p) => <textarea {...p} name="summary" rows={3} className="field-input" defaultValue={initial.summary} />}
       </Field>
       <Field name="customerImpact" label="Customer impact" errors={errors}>
-        {(p) => <textarea {...p} name="customerImpact" rows={2} className="field-input" />}
+        {(p) => <textarea {...p} name="customerImpact" rows={2} className="field-input" defaultValue={initial.customerImpact} />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="usersAffectedPct" label="Users affected (%)" errors={errors}>
-          {(p) => <input {...p} name="usersAffectedPct" type="number" min={0} max={100} step="0.1" className="field-input" />}
+          {(p) => (
+            <input
+              {...p}
+              name="usersAffectedPct"
+              type="number"
+              min={0}
+              max={100}
+              step="0.1"
+              className="field-input"
+              defaultValue={initial.usersAffectedPct}
+            />
+          )}
         </Field>
         <Field name="services" label="Services" errors={errors} hint="Comma-separated, e.g. checkout, redis-cache">
-          {(p) => <input {...p} name="services" className="field-input" />}
+          {(p) => <input {...p} name="services" className="field-input" defaultValue={initial.services} />}
         </Field>
         <Field name="tags" label="Tags" errors={errors} hint="Comma-separated">
-          {(p) => <input {...p} name="tags" className="field-input" />}
+          {(p) => <input {...p} name="tags" className="field-input" defaultValue={initial.tags} />}
         </Field>
       </div>
       <Field name="roles" label="Incident commander" errors={errors}>
         {(p) => (
-          <select {...p} name="commander" className="field-input" defaultValue={defaultCommanderId ?? ""}>
+          <select {...p} name="commander" className="field-input" defaultValue={initial.commanderId ?? ""}>
             <option value="">Nobody yet</option>
             {people.map((person) => (
               <option key={person.id} value={person.id}>
@@ -174,13 +230,13 @@ export function NewIncidentForm({ people, defaultCommanderId }: { people: Person
         )}
       </Field>
       <div className="flex items-center gap-2">
-        <input id="restricted" name="restricted" type="checkbox" className="h-4 w-4" />
+        <input id="restricted" name="restricted" type="checkbox" className="h-4 w-4" defaultChecked={initial.restricted} />
         <label htmlFor="restricted" className="text-sm">
           Restricted: only its members and admins can see it (e.g. security incidents)
         </label>
       </div>
       <button className="btn-primary" type="submit" disabled={pending}>
-        {pending ? "Creating…" : "Create incident"}
+        {pending ? "Saving…" : submitLabel}
       </button>
     </form>
   );
