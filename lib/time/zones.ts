@@ -43,12 +43,19 @@ export function formatInZone(instant: Date, zone: string, pattern = "yyyy-MM-dd 
   return format(new TZDate(instant, zone), pattern);
 }
 
-/** Short zone name at that instant, e.g. "CEST", "UTC", "GMT+2". */
+/**
+ * Short zone name at that instant: "CEST", "BST", "EDT", "UTC"; "GMT+9" where no common
+ * abbreviation exists. British English knows the European names, American English the American.
+ */
 export function zoneAbbreviation(instant: Date, zone: string): string {
-  const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" })
-    .formatToParts(instant)
-    .find((p) => p.type === "timeZoneName");
-  return part?.value ?? zone;
+  if (zone === "UTC" || zone === "Etc/UTC") return "UTC";
+  const names = ["en-GB", "en-US"].map(
+    (locale) =>
+      new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" })
+        .formatToParts(instant)
+        .find((p) => p.type === "timeZoneName")?.value ?? zone,
+  );
+  return names.find((n) => !/^(GMT|UTC)[+-−]/.test(n)) ?? names[0];
 }
 
 export const COMMON_TIME_ZONES = [

@@ -8,7 +8,13 @@ import { describe, expect, it } from "vitest";
 function start(env: Record<string, string>) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-start-"));
   const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HINDSIGHT_DATA_DIR: dataDir, PORT: "3987", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      HINDSIGHT_DATA_DIR: dataDir,
+      PORT: "3987",
+      ...env,
+    } as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });

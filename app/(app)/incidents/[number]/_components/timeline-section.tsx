@@ -1,31 +1,32 @@
+import { compareTimelineEvents, timesInLabel, type TimelineEventView } from "@/lib/timeline/display";
 import { formatInZone } from "@/lib/time/zones";
-import { humanize } from "@/lib/incidents/constants";
 import type { SectionProps } from "./incident-types";
+import { TimelineEditor } from "./timeline-editor";
 
-export function TimelineSection({ incident }: SectionProps) {
+/** Server wrapper: hands the browser plain JSON and labels computed once, so hydration matches. */
+export function TimelineSection({ incident, canEdit }: SectionProps) {
   const tz = incident.timeZone;
+  const events: TimelineEventView[] = incident.timelineEvents
+    .map((e) => ({
+      id: e.id,
+      occurredAt: e.occurredAt.toISOString(),
+      precision: e.precision,
+      kind: e.kind,
+      text: e.text,
+      version: e.version,
+      source: e.source,
+      createdAt: e.createdAt.toISOString(),
+      authorName: e.author?.name ?? null,
+    }))
+    .sort(compareTimelineEvents);
   return (
-    <section aria-labelledby="timeline-heading" className="card">
-      <h2 id="timeline-heading" className="text-lg font-semibold">
-        Timeline <span className="text-sm font-normal text-slate-500">({tz})</span>
-      </h2>
-      {incident.timelineEvents.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-500">No timeline events yet.</p>
-      ) : (
-        <ol className="mt-3 space-y-2">
-          {incident.timelineEvents.map((e) => (
-            <li key={e.id} className="grid grid-cols-[11rem_7rem_1fr] gap-3 text-sm">
-              <time dateTime={e.occurredAt.toISOString()} className="font-mono text-slate-600 dark:text-slate-400">
-                {e.precision === "day"
-                  ? formatInZone(e.occurredAt, tz, "yyyy-MM-dd")
-                  : formatInZone(e.occurredAt, tz, e.precision === "second" ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm")}
-              </time>
-              <span className="text-slate-500">{humanize(e.kind)}</span>
-              <span>{e.text}</span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <TimelineEditor
+      incidentNumber={incident.number}
+      incidentZone={tz}
+      incidentLabel={timesInLabel(tz, incident.startedAt)}
+      startDate={formatInZone(incident.startedAt, tz, "yyyy-MM-dd")}
+      events={events}
+      canEdit={canEdit}
+    />
   );
 }
