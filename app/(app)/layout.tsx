@@ -21,6 +21,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/incidents" className="text-sm hover:underline">
             Incidents
           </Link>
+          <Link href="/actions" className="text-sm hover:underline">
+            Actions
+          </Link>
           {can(user.role, "administer") && (
             <Link href="/admin/users" className="text-sm hover:underline">
               Users

@@ -14,7 +14,7 @@ function start(env: Record<string, string>) {
       HINDSIGHT_DATA_DIR: dataDir,
       PORT: "3987",
       ...env,
-    } as NodeJS.ProcessEnv,
+    } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });
