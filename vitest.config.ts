@@ -16,8 +16,8 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file opens its own databases; PGlite is CPU-heavy, so keep files sequential on 2 cores.
-          fileParallelism: false,
+          // Each file opens its own databases, so files may run side by side; two at a time fits 2 cores.
+          maxWorkers: 2,
         },
       },
     ],

@@ -12,6 +12,8 @@ import { WorkspaceShortcuts } from "@/components/ui/workspace-shortcuts";
 import { TimelineSection } from "./_components/timeline-section";
 import { RootCausesSection } from "./_components/root-causes-section";
 import { ActionsSection } from "./_components/actions-section";
+import { NarrativeSection } from "./_components/narrative-section";
+import { HistorySection } from "./_components/history-section";
 import { ReviewPanel } from "./_components/review-panel";
 import { CommentsSection } from "./_components/comments-section";
 
@@ -127,6 +129,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
       <TimelineSection incident={incident} canEdit={canEdit} />
       <RootCausesSection incident={incident} canEdit={canEdit} />
       <ActionsSection incident={incident} canEdit={canEdit} />
+      <NarrativeSection incident={incident} canEdit={canEdit} actor={user} />
+      <HistorySection incident={incident} canEdit={canEdit} actor={user} />
 
       {incident.linksFrom.length > 0 && (
         <section aria-labelledby="related-heading" className="card">
