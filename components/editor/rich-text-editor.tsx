@@ -80,7 +80,9 @@ export function RichTextEditor({
     dirtyRef.current = false;
     setState({ kind: "saving" });
     try {
-      const result = await onSave(editor.getJSON(), versionRef.current);
+      // ProseMirror builds node attrs with Object.create(null); the server-action encoder would
+      // send those as placeholders, so hand it plain JSON (images, headings, tables keep their attrs).
+      const result = await onSave(JSON.parse(JSON.stringify(editor.getJSON())), versionRef.current);
       if (result.ok) {
         versionRef.current = result.data.version;
         setState(dirtyRef.current ? { kind: "dirty" } : { kind: "saved", at: new Date(result.data.updatedAt) });

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordRevision } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
-import { findVisibleIncident } from "@/lib/rootcauses/incident-access";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 import { CreateActionItemInput } from "@/lib/actions/schema";
 import { completionFor } from "@/lib/actions/overdue";
 import { actionItemSnapshot, assertOwner } from "@/lib/actions/record";
@@ -16,7 +16,7 @@ export async function createActionItem({ actor, input, tx }: { actor: Actor; inp
   const { incidentId, ...data } = parsed.data;
 
   const run = async (client: Db) => {
-    const incident = await findVisibleIncident(client, actor, incidentId);
+    const incident = await findVisibleIncident(client, actor, { id: incidentId });
     await assertOwner(client, data.ownerId);
     const record = await client.actionItem.create({
       data: { ...data, incidentId: incident.id, completedAt: completionFor(null, data.status) },

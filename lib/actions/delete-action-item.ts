@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordRevision } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
-import { findVisibleIncident } from "@/lib/rootcauses/incident-access";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 import { DeleteActionItemInput } from "@/lib/actions/schema";
 import { actionItemSnapshot, loadActionItem } from "@/lib/actions/record";
 
@@ -17,7 +17,7 @@ export async function deleteActionItem({ actor, input, tx }: { actor: Actor; inp
   const run = async (client: Db) => {
     const record = await loadActionItem(client, parsed.data.id);
     if (!record) throw new AppError("NOT_FOUND", "Action item not found.");
-    await findVisibleIncident(client, actor, record.incidentId);
+    await findVisibleIncident(client, actor, { id: record.incidentId });
     await client.actionItem.delete({ where: { id: record.id } });
     await recordRevision(client, actor, {
       incidentId: record.incidentId,

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { recordRevision } from "@/lib/revisions/record-revision";
 import { staleSaveError } from "@/lib/revisions/stale-save";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
-import { findVisibleIncident } from "@/lib/rootcauses/incident-access";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 import { UpdateActionItemInput } from "@/lib/actions/schema";
 import { completionFor } from "@/lib/actions/overdue";
 import { actionItemSnapshot, assertOwner, loadActionItem } from "@/lib/actions/record";
@@ -20,7 +20,7 @@ export async function updateActionItem({ actor, input, tx }: { actor: Actor; inp
   const run = async (client: Db) => {
     const existing = await loadActionItem(client, id);
     if (!existing) throw new AppError("NOT_FOUND", "Action item not found.");
-    await findVisibleIncident(client, actor, existing.incidentId);
+    await findVisibleIncident(client, actor, { id: existing.incidentId });
     await assertOwner(client, data.ownerId);
     const { count } = await client.actionItem.updateMany({
       where: { id, version },

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { actorId, assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { findVisibleIncident } from "@/lib/postmortems/find-incident";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 import { sniffImageType } from "@/lib/attachments/sniff";
 import { attachmentUrl, MAX_ATTACHMENT_BYTES } from "@/lib/attachments/constants";
 
@@ -64,7 +64,7 @@ export async function createAttachment({
 }) {
   assertCan(actor, "edit");
   // Check access before reading a byte, so strangers cannot make the server read their uploads.
-  const incident = await findVisibleIncident(db(), actor, { incidentNumber: input.incidentNumber });
+  const incident = await findVisibleIncident(db(), actor, { number: input.incidentNumber });
   if (input.declaredSize != null && input.declaredSize > maxBytes) throw tooLarge(maxBytes);
   if (!input.body) throw new AppError("VALIDATION", "The upload was empty.", { file: ["The upload was empty"] });
   const data = await readCapped(toAsyncIterable(input.body), maxBytes);

@@ -3,7 +3,7 @@ import { AppError, validationError } from "@/lib/errors";
 import { actorId, assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AddCommentInput } from "@/lib/comments/schema";
-import { findVisibleIncident } from "@/lib/review/find-visible-incident";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 
 /**
  * Everyone who can read the incident may comment, viewers included. The body is plain text (rendered
@@ -16,7 +16,7 @@ export async function addComment({ actor, input, tx }: { actor: Actor; input: Ad
   const data = parsed.data;
 
   const run = async (client: Db) => {
-    const incident = await findVisibleIncident(client, actor, data.incidentNumber);
+    const incident = await findVisibleIncident(client, actor, { number: data.incidentNumber });
     let parentId: string | null = null;
     let sectionKey: string | null = data.sectionKey;
     if (data.parentId) {

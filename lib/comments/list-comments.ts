@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { actorId, assertCan, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { findVisibleIncident } from "@/lib/review/find-visible-incident";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 
 export type CommentView = {
   id: string;
@@ -25,7 +25,7 @@ export async function listComments({
 }): Promise<CommentThread[]> {
   assertCan(actor, "read");
   const client = db();
-  const incident = await findVisibleIncident(client, actor, incidentNumber);
+  const incident = await findVisibleIncident(client, actor, { number: incidentNumber });
   const rows = await client.comment.findMany({
     where: { incidentId: incident.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -2,6 +2,7 @@ import { db, type Db } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
 import { actorId, assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { upsertServicesByName } from "@/lib/incidents/upsert-services";
 import { CreateIncidentInput } from "@/lib/incidents/schema";
 import { recordRevision, toSnapshot } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
@@ -13,10 +14,7 @@ export async function createIncident({ actor, input, tx }: { actor: Actor; input
   const data = parsed.data;
 
   const run = async (client: Db) => {
-    const services = [];
-    for (const name of data.services) {
-      services.push(await client.service.upsert({ where: { name }, create: { name }, update: {} }));
-    }
+    const services = await upsertServicesByName(client, data.services);
     const creatorId = actorId(actor);
     const members = new Set(data.roles.map((r) => r.userId));
     // Whoever opens a restricted incident must still see it.

@@ -2,6 +2,7 @@ import { db, type Db } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
 import { actorId, assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { upsertServicesByName } from "@/lib/incidents/upsert-services";
 import { recordRevision, toSnapshot } from "@/lib/revisions/record-revision";
 import { staleSaveError } from "@/lib/revisions/stale-save";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
@@ -35,10 +36,7 @@ export async function updateIncident({
       include: { services: { include: { service: true } }, roles: true, members: true },
     });
     if (!current) throw new AppError("NOT_FOUND", "Incident not found.");
-    const services = [];
-    for (const name of data.services) {
-      services.push(await client.service.upsert({ where: { name }, create: { name }, update: {} }));
-    }
+    const services = await upsertServicesByName(client, data.services);
     const updated = await client.incident.updateMany({
       where: { id: current.id, version },
       data: {

@@ -1,14 +1,14 @@
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { ensurePostmortem } from "@/lib/postmortems/ensure-postmortem";
-import { findVisibleIncident } from "@/lib/postmortems/find-incident";
+import { findVisibleIncident, incidentRef } from "@/lib/incidents/find-visible-incident";
 import { renderNarrativeHtml } from "@/lib/postmortems/render-html";
 import { NARRATIVE_SECTION_KEYS } from "@/lib/postmortems/sections";
 
 /** The narrative of an incident's postmortem, ordered, each section with its safe HTML rendering. */
 export async function getNarrative({ actor, input }: { actor: Actor; input: { incidentNumber: number } }) {
   assertCan(actor, "read");
-  const incident = await findVisibleIncident(db(), actor, input);
+  const incident = await findVisibleIncident(db(), actor, incidentRef(input));
   const postmortem = await db().$transaction((tx) => ensurePostmortem(tx, incident));
   const sections = await db().postmortemSection.findMany({
     where: { postmortemId: postmortem.id, key: { in: NARRATIVE_SECTION_KEYS } },

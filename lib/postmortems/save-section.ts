@@ -6,7 +6,7 @@ import { recordRevision, toSnapshot } from "@/lib/revisions/record-revision";
 import { staleSaveError } from "@/lib/revisions/stale-save";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { ensurePostmortem } from "@/lib/postmortems/ensure-postmortem";
-import { findVisibleIncident } from "@/lib/postmortems/find-incident";
+import { findVisibleIncident, incidentRef } from "@/lib/incidents/find-visible-incident";
 import { imageAttachmentIds } from "@/lib/postmortems/content-schema";
 import { SaveSectionInput } from "@/lib/postmortems/schema";
 
@@ -36,7 +36,7 @@ export async function saveSection({
   }
 
   return db().$transaction(async (tx) => {
-    const incident = await findVisibleIncident(tx, actor, parsed.data);
+    const incident = await findVisibleIncident(tx, actor, incidentRef(parsed.data));
     const postmortem = await ensurePostmortem(tx, incident);
     if (postmortem.status === "published") {
       throw new AppError("CONFLICT", "This postmortem is published; reopen it first to edit.");

@@ -3,7 +3,7 @@ import { actorId, assertCan, type Actor } from "@/lib/auth/actor";
 import { REVIEW_VERBS, type ReviewStatus, type ReviewVerb } from "@/lib/review/constants";
 import { decideTransition, EDITED_REFUSAL } from "@/lib/review/transitions";
 import { hasEditedIncident } from "@/lib/review/edited-by";
-import { findVisibleIncident } from "@/lib/review/find-visible-incident";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 
 /** `FORBIDDEN_ROLE`: the role never allows it; `FORBIDDEN`: not this person on this postmortem (they edited it). */
 export type VerbAvailability =
@@ -26,7 +26,7 @@ export type ReviewState = {
 export async function getReviewState({ actor, incidentNumber }: { actor: Actor; incidentNumber: number }): Promise<ReviewState> {
   assertCan(actor, "read");
   const client = db();
-  const incident = await findVisibleIncident(client, actor, incidentNumber);
+  const incident = await findVisibleIncident(client, actor, { number: incidentNumber });
   const pm = await client.postmortem.findUnique({ where: { incidentId: incident.id } });
   const approver = pm?.approvedById
     ? await client.user.findUnique({ where: { id: pm.approvedById }, select: { name: true, email: true } })

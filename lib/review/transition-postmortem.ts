@@ -6,7 +6,7 @@ import { REVIEW_AUDIT_ACTIONS, type ReviewStatus, type ReviewVerb } from "@/lib/
 import { decideTransition, TRANSITIONS } from "@/lib/review/transitions";
 import { ReviewReasonInput, ReviewTransitionInput } from "@/lib/review/schema";
 import { hasEditedIncident } from "@/lib/review/edited-by";
-import { findVisibleIncident } from "@/lib/review/find-visible-incident";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 
 export type ReviewResult = { incidentNumber: number; status: ReviewStatus; version: number };
 
@@ -33,7 +33,7 @@ export async function transitionPostmortem({
   const reason = "reason" in parsed.data ? (parsed.data.reason as string) : undefined;
 
   const run = async (client: Db): Promise<ReviewResult> => {
-    const incident = await findVisibleIncident(client, actor, incidentNumber);
+    const incident = await findVisibleIncident(client, actor, { number: incidentNumber });
     // The narrative module may not have created the document yet; a missing one is a fresh draft.
     const pm = await client.postmortem.upsert({
       where: { incidentId: incident.id },

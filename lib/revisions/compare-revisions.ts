@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { findVisibleIncident } from "@/lib/postmortems/find-incident";
+import { findVisibleIncident, incidentRef } from "@/lib/incidents/find-visible-incident";
 import { diffWords } from "@/lib/revisions/diff";
 import { snapshotToText } from "@/lib/revisions/snapshot-text";
 
@@ -14,7 +14,7 @@ export async function compareRevisions({
   input: { incidentNumber: number; fromId: string; toId: string };
 }) {
   assertCan(actor, "read");
-  const incident = await findVisibleIncident(db(), actor, input);
+  const incident = await findVisibleIncident(db(), actor, incidentRef(input));
   const revisions = await db().revision.findMany({ where: { id: { in: [input.fromId, input.toId] }, incidentId: incident.id } });
   const a = revisions.find((r) => r.id === input.fromId);
   const b = revisions.find((r) => r.id === input.toId);

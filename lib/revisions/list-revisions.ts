@@ -1,12 +1,12 @@
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { findVisibleIncident } from "@/lib/postmortems/find-incident";
+import { findVisibleIncident, incidentRef } from "@/lib/incidents/find-visible-incident";
 import { snapshotLabel } from "@/lib/revisions/snapshot-text";
 
 /** Every saved version of every record of a visible incident, newest first. */
 export async function listRevisions({ actor, input }: { actor: Actor; input: { incidentNumber: number; limit?: number } }) {
   assertCan(actor, "read");
-  const incident = await findVisibleIncident(db(), actor, input);
+  const incident = await findVisibleIncident(db(), actor, incidentRef(input));
   const rows = await db().revision.findMany({
     where: { incidentId: incident.id },
     orderBy: [{ createdAt: "desc" }, { version: "desc" }],

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordRevision, toSnapshot } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
-import { findVisibleIncident } from "@/lib/postmortems/find-incident";
+import { findVisibleIncident, incidentRef } from "@/lib/incidents/find-visible-incident";
 import { loadRootCause, rootCauseSnapshot } from "@/lib/rootcauses/snapshot";
 import { saveSection } from "@/lib/postmortems/save-section";
 import type { TipTapDoc } from "@/lib/postmortems/content-schema";
@@ -187,7 +187,7 @@ const RESTORERS: Record<
 /** Restore = save the chosen snapshot as a new version; history is only ever appended to. */
 export async function restoreRevision({ actor, input }: { actor: Actor; input: { incidentNumber: number; revisionId: string } }) {
   assertCan(actor, "edit");
-  const incident = await findVisibleIncident(db(), actor, input);
+  const incident = await findVisibleIncident(db(), actor, incidentRef(input));
   const revision = await db().revision.findFirst({ where: { id: input.revisionId, incidentId: incident.id } });
   if (!revision) throw new AppError("NOT_FOUND", "Revision not found.");
   const restore = RESTORERS[revision.entityType];

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { recordRevision } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { CreateRootCauseInput } from "@/lib/rootcauses/schema";
-import { findVisibleIncident } from "@/lib/rootcauses/incident-access";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 import { loadRootCause, rootCauseSnapshot, type RootCauseRecord } from "@/lib/rootcauses/snapshot";
 
 export async function createRootCause({ actor, input, tx }: { actor: Actor; input: CreateRootCauseInput; tx?: Db }) {
@@ -15,7 +15,7 @@ export async function createRootCause({ actor, input, tx }: { actor: Actor; inpu
   const data = parsed.data;
 
   const run = async (client: Db): Promise<RootCauseRecord> => {
-    const incident = await findVisibleIncident(client, actor, data.incidentId);
+    const incident = await findVisibleIncident(client, actor, { id: data.incidentId });
     const last = await client.rootCause.aggregate({ where: { incidentId: incident.id }, _max: { position: true } });
     const created = await client.rootCause.create({
       data: {

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { recordRevision, toSnapshot } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { DeleteRootCauseInput } from "@/lib/rootcauses/schema";
-import { findVisibleIncident } from "@/lib/rootcauses/incident-access";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 import { loadRootCause, rootCauseSnapshot } from "@/lib/rootcauses/snapshot";
 
 /** Deletes a root cause, keeping a final revision with `deleted: true` so nothing typed is lost. */
@@ -17,7 +17,7 @@ export async function deleteRootCause({ actor, input, tx }: { actor: Actor; inpu
   const run = async (client: Db) => {
     const record = await loadRootCause(client, parsed.data.id);
     if (!record) throw new AppError("NOT_FOUND", "Root cause not found.");
-    await findVisibleIncident(client, actor, record.incidentId);
+    await findVisibleIncident(client, actor, { id: record.incidentId });
     await client.rootCause.delete({ where: { id: record.id } });
     await recordRevision(client, actor, {
       incidentId: record.incidentId,

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { recordRevision } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { ReorderRootCausesInput } from "@/lib/rootcauses/schema";
-import { findVisibleIncident } from "@/lib/rootcauses/incident-access";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 import { loadRootCause, rootCauseSnapshot } from "@/lib/rootcauses/snapshot";
 
 /**
@@ -19,7 +19,7 @@ export async function reorderRootCauses({ actor, input, tx }: { actor: Actor; in
   const { incidentId, ids } = parsed.data;
 
   const run = async (client: Db) => {
-    const incident = await findVisibleIncident(client, actor, incidentId);
+    const incident = await findVisibleIncident(client, actor, { id: incidentId });
     const existing = await client.rootCause.findMany({
       where: { incidentId: incident.id },
       select: { id: true, position: true },

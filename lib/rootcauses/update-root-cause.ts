@@ -6,7 +6,7 @@ import { recordRevision } from "@/lib/revisions/record-revision";
 import { staleSaveError } from "@/lib/revisions/stale-save";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { UpdateRootCauseInput } from "@/lib/rootcauses/schema";
-import { findVisibleIncident } from "@/lib/rootcauses/incident-access";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 import { loadRootCause, rootCauseSnapshot, type RootCauseRecord } from "@/lib/rootcauses/snapshot";
 
 /** Saves a root cause if `version` is still current; factors are replaced as a whole. */
@@ -19,7 +19,7 @@ export async function updateRootCause({ actor, input, tx }: { actor: Actor; inpu
   const run = async (client: Db): Promise<RootCauseRecord> => {
     const existing = await client.rootCause.findUnique({ where: { id: data.id }, select: { incidentId: true } });
     if (!existing) throw new AppError("NOT_FOUND", "Root cause not found.");
-    await findVisibleIncident(client, actor, existing.incidentId);
+    await findVisibleIncident(client, actor, { id: existing.incidentId });
     const { count } = await client.rootCause.updateMany({
       where: { id: data.id, version: data.version },
       data: {

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { recordRevision, toSnapshot } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { CreateTimelineEventInput, resolveTimelineTime } from "@/lib/timeline/schema";
-import { loadEditableIncident } from "@/lib/timeline/load-editable-incident";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 
 export async function createTimelineEvent({ actor, input, tx }: { actor: Actor; input: CreateTimelineEventInput; tx?: Db }) {
   assertCan(actor, "edit");
@@ -14,7 +14,7 @@ export async function createTimelineEvent({ actor, input, tx }: { actor: Actor; 
   const data = parsed.data;
 
   const run = async (client: Db) => {
-    const incident = await loadEditableIncident(client, actor, { number: data.incidentNumber });
+    const incident = await findVisibleIncident(client, actor, { number: data.incidentNumber });
     const { occurredAt, precision } = resolveTimelineTime(data, incident.timeZone);
     const event = await client.timelineEvent.create({
       data: {

@@ -6,7 +6,7 @@ import { recordRevision, toSnapshot } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { staleSaveError } from "@/lib/revisions/stale-save";
 import { DeleteTimelineEventInput } from "@/lib/timeline/schema";
-import { loadVisibleEvent } from "@/lib/timeline/load-editable-incident";
+import { loadVisibleEvent } from "@/lib/timeline/load-visible-event";
 
 /** Deletes an event seen at `version`; a final revision keeps the whole record with `deleted: true`. */
 export async function deleteTimelineEvent({ actor, input, tx }: { actor: Actor; input: DeleteTimelineEventInput; tx?: Db }) {

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { toSnapshot } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { ImportTimelineEventsInput, resolveTimelineTime } from "@/lib/timeline/schema";
-import { loadEditableIncident } from "@/lib/timeline/load-editable-incident";
+import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
 
 /**
  * Adds the events of a paste preview in one transaction (source "paste"): every row is checked before
@@ -18,7 +18,7 @@ export async function importTimelineEvents({ actor, input, tx }: { actor: Actor;
   const data = parsed.data;
 
   const run = async (client: Db) => {
-    const incident = await loadEditableIncident(client, actor, { number: data.incidentNumber });
+    const incident = await findVisibleIncident(client, actor, { number: data.incidentNumber });
     const authorId = actorId(actor);
     const rows = data.events.map((e) => ({
       incidentId: incident.id,

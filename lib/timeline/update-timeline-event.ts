@@ -6,7 +6,7 @@ import { recordRevision, toSnapshot } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { staleSaveError } from "@/lib/revisions/stale-save";
 import { UpdateTimelineEventInput, resolveTimelineTime } from "@/lib/timeline/schema";
-import { loadVisibleEvent } from "@/lib/timeline/load-editable-incident";
+import { loadVisibleEvent } from "@/lib/timeline/load-visible-event";
 
 /**
  * Saves an edit only if nobody saved the event since `version` was read; otherwise refuses with both
