@@ -4,6 +4,35 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { localToUtc } from "@/lib/time/zones";
+import { ensurePostmortem } from "@/lib/postmortems/ensure-postmortem";
+import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
+
+const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+const bullets = (items: string[]) => ({
+  type: "bulletList",
+  content: items.map((text) => ({ type: "listItem", content: [paragraph(text)] })),
+});
+const doc = (...content: object[]) => ({ type: "doc", content });
+
+/** The cache incident's narrative, so the demo shows what a finished postmortem reads like. */
+const CACHE_NARRATIVE: Record<string, object> = {
+  summary: doc(
+    paragraph(
+      "On May 12 the Redis cache in front of the messaging API reached maxmemory during the evening peak. It evicted session keys, and 35% of clients could not send messages for 80 minutes.",
+    ),
+  ),
+  impact: doc(paragraph("35% of active clients could not send messages between 19:00 and 20:20 CEST. No messages were lost.")),
+  detection: doc(
+    paragraph("An error-rate alert on messaging-api fired 12 minutes after impact began; no alert watched cache memory."),
+  ),
+  response: doc(paragraph("The on-call engineer declared a SEV1 at 19:25 and shifted traffic to the secondary region at 20:20.")),
+  recovery: doc(paragraph("Cache memory was doubled and the eviction policy switched to volatile-lru the next morning.")),
+  went_well: doc(bullets(["Traffic shift to the secondary region worked as rehearsed."])),
+  went_wrong: doc(
+    bullets(["Nobody owned the cache's capacity plan.", "The first alert came from users' errors, not from the cache."]),
+  ),
+  got_lucky: doc(bullets(["The secondary region had enough headroom for the evening peak."])),
+};
 
 export const DEMO_ADMIN_EMAIL = "admin@demo.hindsight.local";
 const SEED_ACTOR: Actor = { kind: "system", label: "demo-seed" };
@@ -46,6 +75,7 @@ export async function seedDemo(): Promise<DemoCredentials | null> {
       await seedLoadIncident(tx, people);
       await seedWebsocketIncident(tx, admin.id, people);
       await seedRestrictedIncident(tx, admin.id);
+      for (const { id } of await tx.incident.findMany({ select: { id: true } })) await refreshIncidentSearch(tx, id);
       return { email: DEMO_ADMIN_EMAIL, password };
     },
     { timeout: 60_000 },
@@ -137,6 +167,10 @@ async function seedCacheIncident(tx: Db, adminId: string, people: People) {
       { rootCauseId: cause.id, position: 1, description: "No alert on cache memory above 80%." },
     ],
   });
+  const postmortem = await ensurePostmortem(tx, incident);
+  for (const [key, content] of Object.entries(CACHE_NARRATIVE)) {
+    await tx.postmortemSection.update({ where: { postmortemId_key: { postmortemId: postmortem.id, key } }, data: { content } });
+  }
   await tx.rootCause.create({
     data: {
       incidentId: incident.id,

@@ -228,6 +228,10 @@ describe("demo seed", () => {
     const incidents = await database.client.incident.count();
     expect(incidents).toBeGreaterThanOrEqual(4);
     expect(await database.client.timelineEvent.count({ where: { precision: "day" } })).toBe(1);
+    // The demo postmortem's narrative is searchable like anything people write.
+    const narrativeHits = await database.client.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Incident" WHERE "searchVector" @@ plainto_tsquery('english', 'rehearsed')`;
+    expect(narrativeHits[0].n).toBe(1);
     expect(await seedDemo()).toBeNull();
     expect(await database.client.incident.count()).toBe(incidents);
   });
