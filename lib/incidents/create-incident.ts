@@ -3,7 +3,7 @@ import { AppError, validationError } from "@/lib/errors";
 import { actorId, assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { upsertServicesByName } from "@/lib/incidents/upsert-services";
-import { CreateIncidentInput } from "@/lib/incidents/schema";
+import { CreateIncidentInput, incidentColumns } from "@/lib/incidents/schema";
 import { recordRevision, toSnapshot } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 
@@ -26,19 +26,7 @@ export async function createIncident({ actor, input, tx }: { actor: Actor; input
     }
     const incident = await client.incident.create({
       data: {
-        title: data.title,
-        severity: data.severity,
-        status: data.status,
-        summary: data.summary,
-        customerImpact: data.customerImpact,
-        usersAffectedPct: data.usersAffectedPct,
-        tags: data.tags,
-        restricted: data.restricted,
-        timeZone: data.timeZone,
-        startedAt: data.startedAt,
-        detectedAt: data.detectedAt,
-        mitigatedAt: data.mitigatedAt,
-        resolvedAt: data.resolvedAt,
+        ...incidentColumns(data),
         createdById: creatorId,
         services: { create: services.map((s) => ({ serviceId: s.id })) },
         roles: { create: data.roles.map((r) => ({ role: r.role, userId: r.userId })) },

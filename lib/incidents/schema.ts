@@ -99,3 +99,24 @@ export const UpdateIncidentMeta = z.object({
   number: z.coerce.number().int().positive(),
   version: z.coerce.number().int().positive("Reload the page: the version is missing"),
 });
+
+/** The incident's own columns from validated form data; create and update write the same set. */
+export function incidentColumns(data: CreateIncidentData) {
+  const { title, severity, status, summary, customerImpact, usersAffectedPct, tags, restricted, timeZone } = data;
+  const { startedAt, detectedAt, mitigatedAt, resolvedAt } = data;
+  return {
+    title,
+    severity,
+    status,
+    summary,
+    customerImpact,
+    usersAffectedPct,
+    tags,
+    restricted,
+    timeZone,
+    startedAt,
+    detectedAt,
+    mitigatedAt,
+    resolvedAt,
+  };
+}

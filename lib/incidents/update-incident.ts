@@ -7,7 +7,7 @@ import { recordRevision, toSnapshot } from "@/lib/revisions/record-revision";
 import { staleSaveError } from "@/lib/revisions/stale-save";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { visibleIncidentsWhere } from "@/lib/incidents/access";
-import { CreateIncidentInput, UpdateIncidentMeta } from "@/lib/incidents/schema";
+import { CreateIncidentInput, incidentColumns, UpdateIncidentMeta } from "@/lib/incidents/schema";
 
 /** Saves the overview (title, impact, severity, status, services, roles, key times) under optimistic locking. */
 export async function updateIncident({
@@ -40,19 +40,7 @@ export async function updateIncident({
     const updated = await client.incident.updateMany({
       where: { id: current.id, version },
       data: {
-        title: data.title,
-        severity: data.severity,
-        status: data.status,
-        summary: data.summary,
-        customerImpact: data.customerImpact,
-        usersAffectedPct: data.usersAffectedPct,
-        tags: data.tags,
-        restricted: data.restricted,
-        timeZone: data.timeZone,
-        startedAt: data.startedAt,
-        detectedAt: data.detectedAt,
-        mitigatedAt: data.mitigatedAt,
-        resolvedAt: data.resolvedAt,
+        ...incidentColumns(data),
         version: { increment: 1 },
       },
     });
