@@ -141,6 +141,16 @@ export function RichTextEditor({
       },
       handlePaste: (_view, event) => insertImages(Array.from(event.clipboardData?.files ?? [])),
       handleDrop: (_view, event) => insertImages(Array.from((event as DragEvent).dataTransfer?.files ?? [])),
+      // Ctrl/Cmd+S saves now instead of waiting for the autosave pause (and keeps the browser's dialog away).
+      handleKeyDown: (_view, event) => {
+        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+          event.preventDefault();
+          if (timerRef.current) clearTimeout(timerRef.current);
+          void saveRef.current();
+          return true;
+        }
+        return false;
+      },
     },
     onUpdate: () => {
       dirtyRef.current = true;

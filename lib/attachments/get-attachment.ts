@@ -15,3 +15,20 @@ export async function getAttachmentForUser({ actor, id }: { actor: Actor; id: st
   const rows = await db().$queryRaw<{ b64: string }[]>`SELECT encode(data, 'base64') AS b64 FROM "Attachment" WHERE id = ${id}`;
   return { ...attachment, data: Buffer.from((rows[0]?.b64 ?? "").replace(/\s+/g, ""), "base64") };
 }
+
+/** The files stored with an incident, newest first, without their bytes. */
+export async function listAttachments({ actor, incidentId }: { actor: Actor; incidentId: string }) {
+  assertCan(actor, "read");
+  return db().attachment.findMany({
+    where: { incidentId, incident: visibleIncidentsWhere(actor) },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      fileName: true,
+      contentType: true,
+      size: true,
+      createdAt: true,
+      createdBy: { select: { name: true, email: true } },
+    },
+  });
+}

@@ -217,6 +217,9 @@ test("an editor writes a complete postmortem, a reviewer approves and publishes 
   await expect(page.getByRole("textbox", { name: "Summary", exact: true })).toContainText(summaryText);
   await expect(page.getByRole("textbox", { name: "Summary", exact: true }).locator("img")).toHaveAttribute("src", src!);
   await page.waitForLoadState("networkidle");
+  // The file is listed with the incident's attachments.
+  const attachments = page.getByRole("region", { name: "Attachments", exact: true });
+  await expect(attachments.getByRole("link", { name: "error-rate.png" })).toHaveAttribute("href", src!);
 
   // 7. Submit for review; the editor may not approve their own work.
   const review = page.getByRole("region", { name: "Postmortem review", exact: true });

@@ -14,6 +14,7 @@ import { RootCausesSection } from "./_components/root-causes-section";
 import { ActionsSection } from "./_components/actions-section";
 import { NarrativeSection } from "./_components/narrative-section";
 import { HistorySection } from "./_components/history-section";
+import { AttachmentsSection } from "./_components/attachments-section";
 import { ReviewPanel } from "./_components/review-panel";
 import { CommentsSection } from "./_components/comments-section";
 
@@ -130,6 +131,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
       <RootCausesSection incident={incident} canEdit={canEdit} />
       <ActionsSection incident={incident} canEdit={canEdit} />
       <NarrativeSection incident={incident} canEdit={canEdit} actor={user} />
+      <AttachmentsSection incident={incident} actor={user} />
       <HistorySection incident={incident} canEdit={canEdit} actor={user} />
 
       {incident.linksFrom.length > 0 && (
