@@ -26,6 +26,7 @@ async function timelineTimes(timeline: Locator): Promise<string[]> {
 
 test("an editor writes a complete postmortem, a reviewer approves and publishes it, a manager sees its actions", async ({
   page,
+  playwright,
 }) => {
   test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
@@ -281,4 +282,17 @@ test("an editor writes a complete postmortem, a reviewer approves and publishes 
   await expect(page.getByText(/^1 action item\./)).toBeVisible();
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table.getByRole("row").filter({ hasText: actionItems[0].title })).toBeVisible();
+
+  // The CSV export applies the same filters; without a session it is refused with the JSON error envelope.
+  const csv = await page.request.get(`/api/v1/actions/export.csv?service=${service}`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const csvText = await csv.text();
+  for (const a of actionItems) expect(csvText).toContain(a.title);
+  expect(csvText.trim().split("\r\n")).toHaveLength(1 + actionItems.length);
+  const anonymous = await playwright.request.newContext({ baseURL: page.url() });
+  const refused = await anonymous.get("/api/v1/actions/export.csv");
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+  await anonymous.dispose();
 });

@@ -1,5 +1,6 @@
 import { getSession } from "@/lib/auth/session";
-import { AppError, HTTP_STATUS, toAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/transport/route-error";
 import { getAttachmentForUser } from "@/lib/attachments/get-attachment";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -20,11 +21,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (e) {
-    const error = toAppError(e);
-    if (!(e instanceof AppError)) console.error(e);
-    return Response.json(
-      { error: { code: error.code, message: error.message } },
-      { status: HTTP_STATUS[error.code], headers: { "X-Content-Type-Options": "nosniff" } },
-    );
+    return errorResponse(e);
   }
 }

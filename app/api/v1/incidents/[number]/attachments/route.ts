@@ -1,5 +1,6 @@
 import { getSession } from "@/lib/auth/session";
-import { AppError, HTTP_STATUS, toAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/transport/route-error";
 import { createAttachment } from "@/lib/attachments/create-attachment";
 
 // The raw image is the request body (streamed, never buffered by a proxy or server action limit).
@@ -13,18 +14,22 @@ export async function POST(request: Request, { params }: { params: Promise<{ num
       actor: user,
       input: {
         incidentNumber: Number(number),
-        fileName: decodeURIComponent(request.headers.get("x-file-name") ?? ""),
+        fileName: decodeFileName(request.headers.get("x-file-name")),
         declaredSize: length ? Number(length) : null,
         body: request.body,
       },
     });
     return Response.json(attachment, { status: 201 });
   } catch (e) {
-    const error = toAppError(e);
-    if (!(e instanceof AppError)) console.error(e);
-    return Response.json(
-      { error: { code: error.code, message: error.message, fields: error.fields } },
-      { status: HTTP_STATUS[error.code] },
-    );
+    return errorResponse(e);
+  }
+}
+
+/** The browser sends the name URI-encoded; a malformed one just loses its name, not the upload. */
+function decodeFileName(header: string | null): string {
+  try {
+    return decodeURIComponent(header ?? "");
+  } catch {
+    return "";
   }
 }
