@@ -18,6 +18,15 @@ import { createUser } from "@/lib/users/create-user";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserActive, setUserRole } from "@/lib/users/set-user-role";
 import { CreateUserInput, SetUserActiveInput, SetUserRoleInput } from "@/lib/users/schema";
+import { describeLocalFile } from "@/lib/imports/temp-files";
+import { countingProgress } from "@/lib/imports/progress";
+import { ImportError } from "@/lib/imports/errors";
+import { describeFailure } from "@/lib/imports/run-import-job";
+import { LOAD_TEST_IMPORTERS } from "@/lib/loadtests/formats";
+import { parseLoadTest } from "@/lib/loadtests/parse-load-test";
+import { loadTestImportInputSchema } from "@/lib/loadtests/schema";
+import { startLoadTestImport } from "@/lib/loadtests/import-load-test";
+import { runSummaryText } from "@/lib/loadtests/run-summary-text";
 
 const ACTOR: Actor = { kind: "system", label: "cli" };
 
@@ -35,10 +44,18 @@ Commands:
       Stop a user from signing in (their history stays).
   users activate --email E
       Let a deactivated user sign in again.
+  import <file...> [--format F] [--name N] [--notes T] [--incident N]
+         [--columns c1,c2,...] [--delimiter D] [--dry-run] [--json]
+      Import load-test result files as one run (Locust: give all its CSVs together).
+      The format is detected from content unless --format names it. --dry-run
+      parses and prints the figures without opening any database. --columns and
+      --delimiter apply to JMeter CSV files without a header line.
   help
       Show this help.
 
 Roles: ${ROLES.join(", ")}
+
+Import formats: ${LOAD_TEST_IMPORTERS.map((i) => i.id).join(", ")}
 
 Database: DATABASE_URL (PostgreSQL) if set, else the embedded database in
 HINDSIGHT_DATA_DIR (default ./data). The embedded database cannot be used while a
@@ -279,6 +296,95 @@ async function setActive(args: string[], active: boolean): Promise<number> {
   return 0;
 }
 
+/** Progress on stderr: a self-updating line in a terminal, nothing when piped (stdout stays clean). */
+function progressPrinter(totalBytes: number) {
+  let last = 0;
+  return (state: { bytesRead: number; rowsRead: number }, force = false) => {
+    if (!process.stderr.isTTY) return;
+    if (!force && Date.now() - last < 200) return;
+    last = Date.now();
+    const pct = totalBytes > 0 ? Math.min(100, Math.floor((state.bytesRead / totalBytes) * 100)) : 0;
+    process.stderr.write(`\rReading... ${pct}% (${state.rowsRead.toLocaleString("en-US")} rows)   `);
+  };
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  let parsedArgs;
+  try {
+    parsedArgs = parseArgs({
+      args,
+      options: {
+        ...REMOTE_OPTIONS,
+        format: { type: "string" },
+        name: { type: "string" },
+        notes: { type: "string" },
+        incident: { type: "string" },
+        columns: { type: "string" },
+        delimiter: { type: "string" },
+        "dry-run": { type: "boolean" },
+        json: { type: "boolean" },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsedArgs;
+  if (helpRequested(values)) return 0;
+  rejectRemote(values);
+  if (positionals.length === 0) throw new UsageError("import needs at least one file");
+  const input = loadTestImportInputSchema.safeParse({
+    format: values.format,
+    name: values.name,
+    notes: values.notes,
+    incident: values.incident,
+    columns: values.columns,
+    delimiter: values.delimiter,
+  });
+  if (!input.success) throw validationError(input.error.issues);
+  const files = await Promise.all(positionals.map(describeLocalFile));
+  const totalBytes = files.reduce((a, f) => a + f.size, 0);
+  const print = progressPrinter(totalBytes);
+  const clearLine = () => process.stderr.isTTY && process.stderr.write("\r\x1b[K");
+
+  if (values["dry-run"]) {
+    const progress = countingProgress((state) => print(state));
+    try {
+      const { importer, run } = await parseLoadTest(files, {
+        progress,
+        options: { format: input.data.format, columns: input.data.columns, delimiter: input.data.delimiter },
+      });
+      clearLine();
+      if (values.json) printJson({ format: importer.id, run });
+      else
+        process.stdout.write(
+          `${runSummaryText(
+            run,
+            importer.title,
+            files.map((f) => f.name),
+          )}\n\nDry run: nothing was saved.\n`,
+        );
+      return 0;
+    } catch (e) {
+      clearLine();
+      if (e instanceof ImportError || e instanceof AppError) throw e;
+      throw new ImportError(describeFailure(e).message);
+    }
+  }
+
+  return withDatabase(async () => {
+    const { job, run } = await startLoadTestImport({ actor: ACTOR, upload: { files }, input: input.data });
+    const done = await run((state) => print(state, true));
+    clearLine();
+    if (values.json) printJson(done);
+    else if (done.status === "succeeded")
+      process.stdout.write(`${done.message}\nRun id: ${done.resultId}  (import job ${job.id})\n`);
+    else console.error(`error: ${done.message}`);
+    return done.status === "succeeded" ? 0 : 1;
+  });
+}
+
 const HELP = new Set(["help", "--help", "-h"]);
 
 function unknownCommand(command: string, message = `unknown command "${command}"`): number {
@@ -293,6 +399,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  if (command === "import") return importCommand(argv.slice(1));
   if (command !== "users") return unknownCommand(command);
   if (sub !== undefined && HELP.has(sub)) {
     process.stdout.write(USAGE);
@@ -331,6 +438,10 @@ function report(error: unknown): number {
   }
   if (error instanceof ConfigError || error instanceof DatabaseBusyError || error instanceof DatabaseUnavailableError) {
     console.error(error.message);
+    return 1;
+  }
+  if (error instanceof ImportError) {
+    console.error(`error: ${error.message}`);
     return 1;
   }
   if (error instanceof AppError) {

@@ -24,6 +24,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/actions" className="text-sm hover:underline">
             Actions
           </Link>
+          <Link href="/load-tests" className="text-sm hover:underline">
+            Load tests
+          </Link>
           {can(user.role, "administer") && (
             <Link href="/admin/users" className="text-sm hover:underline">
               Users

@@ -6,6 +6,7 @@ import { createIncident } from "@/lib/incidents/create-incident";
 import { localToUtc } from "@/lib/time/zones";
 import { ensurePostmortem } from "@/lib/postmortems/ensure-postmortem";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
+import { seedDemoLoadTests } from "@/lib/seed/demo-load-tests";
 
 const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
 const bullets = (items: string[]) => ({
@@ -72,7 +73,8 @@ export async function seedDemo(): Promise<DemoCredentials | null> {
         await tx.service.create({ data: { name, teamId: platform.id } });
       }
       await seedCacheIncident(tx, admin.id, people);
-      await seedLoadIncident(tx, people);
+      const loadIncident = await seedLoadIncident(tx, people);
+      await seedDemoLoadTests(tx, SEED_ACTOR, loadIncident.number);
       await seedWebsocketIncident(tx, admin.id, people);
       await seedRestrictedIncident(tx, admin.id);
       for (const { id } of await tx.incident.findMany({ select: { id: true } })) await refreshIncidentSearch(tx, id);
@@ -288,6 +290,7 @@ async function seedLoadIncident(tx: Db, people: People) {
       ] as const
     ).map((a) => ({ ...a, incidentId: incident.id })),
   });
+  return incident;
 }
 
 async function seedWebsocketIncident(tx: Db, adminId: string, people: People) {

@@ -17,6 +17,7 @@ import { HistorySection } from "./_components/history-section";
 import { AttachmentsSection } from "./_components/attachments-section";
 import { ReviewPanel } from "./_components/review-panel";
 import { CommentsSection } from "./_components/comments-section";
+import { LoadTestsSection } from "./_components/load-tests-section";
 
 async function load(numberParam: string) {
   const user = await requireUser("read");
@@ -131,6 +132,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
       <RootCausesSection incident={incident} canEdit={canEdit} />
       <ActionsSection incident={incident} canEdit={canEdit} />
       <NarrativeSection incident={incident} canEdit={canEdit} actor={user} />
+      <LoadTestsSection incidentNumber={incident.number} canEdit={canEdit} actor={user} />
       <AttachmentsSection incident={incident} actor={user} />
       <HistorySection incident={incident} canEdit={canEdit} actor={user} />
 
