@@ -5,21 +5,10 @@
  */
 import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
+import { prng } from "@/lib/loadtests/stats/prng";
 import { SampleAggregator } from "@/lib/loadtests/stats/sample-aggregator";
 import { insertLoadTestRun } from "@/lib/loadtests/save-load-test-run";
 import type { ParsedRun } from "@/lib/loadtests/types";
-
-/** Small deterministic PRNG (mulberry32) so every demo database holds the same figures. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Plan = {
   seed: number;
@@ -33,6 +22,7 @@ type Plan = {
 
 /** A ramp to `peakUsers`; latency grows sharply past `kneeRps` (queueing) and errors appear past it. */
 function simulate(plan: Plan): ParsedRun {
+  // Seeded, so every demo database holds the same figures.
   const random = prng(plan.seed);
   const labels = ["GET /checkout", "POST /checkout/pay", "GET /cart"];
   const aggregator = new SampleAggregator({ toolName: "JMeter", subSamples: "explicit" });

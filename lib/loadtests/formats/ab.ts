@@ -11,10 +11,9 @@
  * `otherPercentiles` would show two different p50s side by side in one statistics row; in the run's
  * setup they stay visible, next to the other figures ab printed.
  */
-import { createReadStream } from "node:fs";
 import { open, readFile } from "node:fs/promises";
-import readline from "node:readline";
 import { ImportError } from "@/lib/imports/errors";
+import { forEachLine } from "@/lib/loadtests/formats/text-lines";
 import { SampleAggregator } from "@/lib/loadtests/stats/sample-aggregator";
 import type { FileHead, ImportContext, ImportFile, LoadTestImporter, ParsedRun } from "@/lib/loadtests/types";
 
@@ -283,46 +282,12 @@ async function readAbTsv(file: ImportFile, summary: AbSummary | null, ctx: Impor
     rows++;
   };
 
-  const stream = createReadStream(file.path, { highWaterMark: 256 * 1024 });
-  let lastByte = 0x0a;
-  stream.on("data", (chunk) => {
-    const buf = chunk as Buffer;
-    progress.bytes(buf.length);
-    if (buf.length > 0) lastByte = buf[buf.length - 1];
+  // A last row without a line break (a cut file) is dropped with a warning rather than failing the import.
+  const { lines, lastLineCut } = await forEachLine(file, progress, handleRow, {
+    tickEvery: TICK_EVERY_LINES,
+    rowsRead: () => rows,
   });
-  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
-  // Rows are handled one behind, so a last row without a line break (a cut file) can be dropped
-  // with a warning rather than failing the import.
-  let previous: string | null = null;
-  let lineNo = 0;
-  let reported = 0;
-  try {
-    for await (const line of lines) {
-      lineNo++;
-      if (previous !== null) handleRow(previous, lineNo - 1);
-      previous = line;
-      if (lineNo % TICK_EVERY_LINES === 0) {
-        progress.rows(rows - reported);
-        reported = rows;
-        await progress.tick();
-      }
-    }
-  } finally {
-    lines.close();
-    stream.destroy();
-  }
-  if (previous !== null) {
-    if (lastByte === 0x0a || lastByte === 0x0d || lineNo === 1) handleRow(previous, lineNo);
-    else {
-      try {
-        handleRow(previous, lineNo);
-      } catch (error) {
-        if (!(error instanceof ImportError)) throw error;
-        warnings.push(`the last line (${lineNo}) is incomplete: the file looks cut; the complete rows were imported.`);
-      }
-    }
-  }
-  progress.rows(rows - reported);
+  if (lastLineCut) warnings.push(`the last line (${lines}) is incomplete: the file looks cut; the complete rows were imported.`);
   if (rows === 0) throw new ImportError("the TSV holds no requests.", { file: file.name });
 
   const result = aggregator.finish();

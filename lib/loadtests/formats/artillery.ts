@@ -14,7 +14,6 @@
  * - series: one point per intermediate period. Artillery reports no active-user gauge, so users at
  *   the end of a period = VUs created − completed − failed so far.
  */
-import { ImportError } from "@/lib/imports/errors";
 import {
   emptyStatistics,
   type FileHead,
@@ -26,7 +25,7 @@ import {
   type ParsedRun,
   type SeriesPoint,
 } from "@/lib/loadtests/types";
-import { JsonFields, readJsonSummary } from "@/lib/loadtests/formats/summary-json";
+import { isJsonObjectMatching, readOneJsonSummary, summaryRun, type JsonFields } from "@/lib/loadtests/formats/summary-json";
 
 const RESPONSE_TIME = "http.response_time";
 const ENDPOINT_PREFIX = "plugins.metrics-by-endpoint.";
@@ -46,27 +45,20 @@ export const artilleryImporter: LoadTestImporter = {
 };
 
 function looksLikeArtilleryReport(text: string): boolean {
-  return (
-    /^\s*\{/.test(text) &&
-    /"aggregate"\s*:\s*\{/.test(text) &&
-    /"counters"\s*:\s*\{/.test(text) &&
-    /"(vusers\.created|http\.requests|vusers\.completed)"\s*:/.test(text)
-  );
+  return isJsonObjectMatching(text, [
+    /"aggregate"\s*:\s*\{/,
+    /"counters"\s*:\s*\{/,
+    /"(vusers\.created|http\.requests|vusers\.completed)"\s*:/,
+  ]);
 }
 
 type Counters = Record<string, number>;
 type Summary = Record<string, number | null>;
 
 async function parseArtillery(files: ImportFile[], ctx: ImportContext): Promise<ParsedRun> {
-  if (files.length !== 1) {
-    throw new ImportError(`an Artillery import takes one JSON report, got ${files.length} files.`, {
-      file: files.map((f) => f.name).join(", "),
-    });
-  }
-  const file = files[0];
-  const { text, value } = await readJsonSummary(file, ctx.progress);
-  const fields: JsonFields = new JsonFields(file.name, text);
-  const root = fields.object(value, "the file");
+  const summary = await readOneJsonSummary(files, ctx.progress, "an Artillery import takes one JSON report");
+  const fields: JsonFields = summary.fields;
+  const root = summary.root;
   const aggregate = fields.object(root.aggregate, "aggregate");
   const intermediate = root.intermediate === undefined ? [] : root.intermediate;
   if (!Array.isArray(intermediate)) fields.fail("intermediate is not a list of periods.", "intermediate");
@@ -162,24 +154,20 @@ async function parseArtillery(files: ImportFile[], ctx: ImportContext): Promise<
     fields.time(aggregate, "lastMetricAt", "aggregate.lastMetricAt") ??
     fields.time(aggregate, "lastCounterAt", "aggregate.lastCounterAt");
   ctx.progress.rows(1 + intermediate.length);
-  return {
+  return summaryRun({
     tool: "artillery",
     format: artilleryImporter.id,
-    suggestedName: null,
     startedAt,
     endedAt,
     environment,
-    statisticsSource: "tool",
-    histogramErrorPct: null,
     labels,
     total,
     bucketSeconds: series.length ? periodSeconds(series) : null,
     series,
     loadProfile,
-    thresholds: [],
     warnings,
     rowsRead: 1 + intermediate.length,
-  };
+  });
 }
 
 function statistics(

@@ -9,19 +9,21 @@
  * - errors: autocannon's own `errors` (connection errors, timeouts included); responses with an HTTP
  *   error status are not errors to autocannon, so they are reported in the environment and warnings.
  */
-import { ImportError } from "@/lib/imports/errors";
 import {
-  PERCENTILE_OF,
-  PERCENTILE_KEYS,
   emptyStatistics,
   type FileHead,
   type ImportContext,
   type ImportFile,
   type LoadTestImporter,
   type ParsedRun,
-  type PercentileKey,
 } from "@/lib/loadtests/types";
-import { JsonFields, readJsonSummary } from "@/lib/loadtests/formats/summary-json";
+import {
+  isJsonObjectMatching,
+  readOneJsonSummary,
+  standardPercentileKey,
+  summaryRun,
+  type JsonFields,
+} from "@/lib/loadtests/formats/summary-json";
 
 export const autocannonImporter: LoadTestImporter = {
   id: "autocannon-json",
@@ -35,26 +37,19 @@ export const autocannonImporter: LoadTestImporter = {
 };
 
 function looksLikeAutocannonJson(text: string): boolean {
-  return (
-    /^\s*\{/.test(text) &&
-    /"latency"\s*:\s*\{/.test(text) &&
-    /"requests"\s*:\s*\{/.test(text) &&
-    /"throughput"\s*:\s*\{/.test(text) &&
-    /"pipelining"\s*:/.test(text) &&
-    /"non2xx"\s*:/.test(text)
-  );
+  return isJsonObjectMatching(text, [
+    /"latency"\s*:\s*\{/,
+    /"requests"\s*:\s*\{/,
+    /"throughput"\s*:\s*\{/,
+    /"pipelining"\s*:/,
+    /"non2xx"\s*:/,
+  ]);
 }
 
 async function parseAutocannon(files: ImportFile[], ctx: ImportContext): Promise<ParsedRun> {
-  if (files.length !== 1) {
-    throw new ImportError(`an autocannon import takes one --json result, got ${files.length} files.`, {
-      file: files.map((f) => f.name).join(", "),
-    });
-  }
-  const file = files[0];
-  const { text, value } = await readJsonSummary(file, ctx.progress);
-  const fields: JsonFields = new JsonFields(file.name, text);
-  const root = fields.object(value, "the file");
+  const summary = await readOneJsonSummary(files, ctx.progress, "an autocannon import takes one --json result");
+  const fields: JsonFields = summary.fields;
+  const root = summary.root;
   const latency = fields.object(root.latency, "latency");
   const requests = fields.object(root.requests, "requests");
   const throughput = fields.object(root.throughput, "throughput");
@@ -147,19 +142,15 @@ async function parseAutocannon(files: ImportFile[], ctx: ImportContext): Promise
   const endedAt = fields.time(root, "finish", "finish");
   const connections = typeof root.connections === "number" ? root.connections : null;
   ctx.progress.rows(1);
-  return {
+  return summaryRun({
     tool: "autocannon",
     format: autocannonImporter.id,
     suggestedName: scalarText(root.title) || null,
     startedAt,
     endedAt,
     environment,
-    statisticsSource: "tool",
-    histogramErrorPct: null,
     labels: [],
     total,
-    bucketSeconds: null,
-    series: [],
     // autocannon keeps its connections open for the whole run.
     loadProfile:
       connections !== null && startedAt && endedAt
@@ -168,12 +159,7 @@ async function parseAutocannon(files: ImportFile[], ctx: ImportContext): Promise
             { t: endedAt.getTime(), users: connections },
           ]
         : [],
-    thresholds: [],
     warnings,
     rowsRead: 1,
-  };
-}
-
-function standardPercentileKey(percent: number): PercentileKey | null {
-  return PERCENTILE_KEYS.find((k) => PERCENTILE_OF[k] === percent) ?? null;
+  });
 }

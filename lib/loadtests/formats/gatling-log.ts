@@ -16,10 +16,9 @@
  * active as that request ended. Gatling 3.12+ writes a binary log instead; it is recognised and
  * refused with a pointer to the report's js/stats.json.
  */
-import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import readline from "node:readline";
 import { ImportError } from "@/lib/imports/errors";
+import { forEachLine } from "@/lib/loadtests/formats/text-lines";
 import { SampleAggregator } from "@/lib/loadtests/stats/sample-aggregator";
 import type { FileHead, ImportContext, ImportFile, LoadTestImporter, ParsedRun } from "@/lib/loadtests/types";
 
@@ -162,48 +161,13 @@ async function parseGatlingLog(files: ImportFile[], ctx: ImportContext): Promise
     }
   };
 
-  const stream = createReadStream(file.path, { highWaterMark: 256 * 1024 });
-  let lastByte = 0x0a;
-  stream.on("data", (chunk) => {
-    const buf = chunk as Buffer;
-    progress.bytes(buf.length);
-    if (buf.length > 0) lastByte = buf[buf.length - 1];
+  const { lines, lastLineCut } = await forEachLine(file, progress, handleRecord, {
+    tickEvery: TICK_EVERY_LINES,
+    rowsRead: () => requests,
   });
-  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
-  // Each line is handled once the next one arrives, so the last line can be judged knowing whether
-  // the file ended with a line break (a last line without one may be cut mid-record).
-  let previous: string | null = null;
-  let lineNo = 0;
-  let reported = 0;
-  try {
-    for await (const line of lines) {
-      lineNo++;
-      if (previous !== null) handleRecord(previous, lineNo - 1);
-      previous = line;
-      if (lineNo % TICK_EVERY_LINES === 0) {
-        progress.rows(requests - reported);
-        reported = requests;
-        await progress.tick();
-      }
-    }
-  } finally {
-    lines.close();
-    stream.destroy();
+  if (lastLineCut) {
+    warnings.push(`the last line (${lines}) is an incomplete record: the log looks cut; the complete requests were imported.`);
   }
-  if (previous !== null) {
-    if (lastByte === 0x0a || lastByte === 0x0d) handleRecord(previous, lineNo);
-    else {
-      try {
-        handleRecord(previous, lineNo);
-      } catch (error) {
-        if (!(error instanceof ImportError)) throw error;
-        warnings.push(
-          `the last line (${lineNo}) is an incomplete record: the log looks cut; the complete requests were imported.`,
-        );
-      }
-    }
-  }
-  progress.rows(requests - reported);
   if (activeUsers > 0) {
     warnings.push(`${activeUsers} user(s) never ended (no USER END record): the run was stopped early or the log is cut.`);
   }

@@ -9,7 +9,6 @@
  *   timings, not requests, so they are not label rows (as in Gatling's own global statistics).
  * - "<request> Redirect <n>" rows name their request as parent.
  */
-import { ImportError } from "@/lib/imports/errors";
 import {
   emptyStatistics,
   type FileHead,
@@ -19,7 +18,13 @@ import {
   type LoadTestImporter,
   type ParsedRun,
 } from "@/lib/loadtests/types";
-import { JsonFields, readJsonSummary } from "@/lib/loadtests/formats/summary-json";
+import {
+  isJsonObjectMatching,
+  linkSubResults,
+  readOneJsonSummary,
+  summaryRun,
+  type JsonFields,
+} from "@/lib/loadtests/formats/summary-json";
 
 export const gatlingStatsImporter: LoadTestImporter = {
   id: "gatling-stats",
@@ -33,12 +38,7 @@ export const gatlingStatsImporter: LoadTestImporter = {
 };
 
 function looksLikeGatlingStats(text: string): boolean {
-  return (
-    /^\s*\{/.test(text) &&
-    /"numberOfRequests"\s*:/.test(text) &&
-    /"meanNumberOfRequestsPerSecond"\s*:/.test(text) &&
-    /"percentiles1"\s*:/.test(text)
-  );
+  return isJsonObjectMatching(text, [/"numberOfRequests"\s*:/, /"meanNumberOfRequestsPerSecond"\s*:/, /"percentiles1"\s*:/]);
 }
 
 const PERCENTILES = [
@@ -49,15 +49,11 @@ const PERCENTILES = [
 ] as const;
 
 async function parseGatlingStats(files: ImportFile[], ctx: ImportContext): Promise<ParsedRun> {
-  if (files.length !== 1) {
-    throw new ImportError(`a Gatling statistics import takes one file (js/stats.json), got ${files.length} files.`, {
-      file: files.map((f) => f.name).join(", "),
-    });
-  }
-  const file = files[0];
-  const { text, value } = await readJsonSummary(file, ctx.progress);
-  const fields: JsonFields = new JsonFields(file.name, text);
-  const root = fields.object(value, "the file");
+  const { fields, root } = await readOneJsonSummary(
+    files,
+    ctx.progress,
+    "a Gatling statistics import takes one file (js/stats.json)",
+  );
   // stats.json wraps the run's figures in `stats`; global_stats.json is those figures alone.
   const isTree = root.stats !== undefined;
   const source = isTree ? "js/stats.json" : "js/global_stats.json";
@@ -85,11 +81,8 @@ async function parseGatlingStats(files: ImportFile[], ctx: ImportContext): Promi
   };
   if (isTree) walk(root.contents, "contents");
 
-  const names = new Set(labels.map((l) => l.label));
-  for (const l of labels) {
-    const parent = /^(.+) Redirect \d+$/.exec(l.label)?.[1];
-    if (parent !== undefined && names.has(parent)) l.parentLabel = parent;
-  }
+  // Gatling names the requests a redirect led to "<request> Redirect <n>".
+  linkSubResults(labels, /^(.+) Redirect \d+$/);
 
   const environment: Record<string, string> = {};
   const statsObject = isTree ? fields.object(root.stats, "stats") : root;
@@ -102,24 +95,14 @@ async function parseGatlingStats(files: ImportFile[], ctx: ImportContext): Promi
     environment["Groups"] = groups.slice(0, 20).join(", ") + (groups.length > 20 ? ` and ${groups.length - 20} more` : "");
 
   ctx.progress.rows(labels.length + 1);
-  return {
+  return summaryRun({
     tool: "gatling",
     format: gatlingStatsImporter.id,
-    suggestedName: null,
-    startedAt: null,
-    endedAt: null,
     environment,
-    statisticsSource: "tool",
-    histogramErrorPct: null,
     labels,
     total,
-    bucketSeconds: null,
-    series: [],
-    loadProfile: [],
-    thresholds: [],
-    warnings: [],
     rowsRead: labels.length + 1,
-  };
+  });
 }
 
 function sources(file: string): Record<string, string> {

@@ -11,7 +11,6 @@
  *   implied by sampleCount / throughput, after JMeter's rounding), so no byte totals are made up:
  *   receivedBytes/sentBytes stay null and the rates are kept in sources and the environment.
  */
-import { ImportError } from "@/lib/imports/errors";
 import {
   emptyStatistics,
   type FileHead,
@@ -21,7 +20,14 @@ import {
   type LoadTestImporter,
   type ParsedRun,
 } from "@/lib/loadtests/types";
-import { JsonFields, readJsonSummary } from "@/lib/loadtests/formats/summary-json";
+import {
+  isJsonObjectMatching,
+  linkSubResults,
+  readOneJsonSummary,
+  summaryRun,
+  twoDecimals,
+  type JsonFields,
+} from "@/lib/loadtests/formats/summary-json";
 
 const TOTAL_KEY = "Total";
 
@@ -37,25 +43,11 @@ export const jmeterStatisticsImporter: LoadTestImporter = {
 };
 
 function looksLikeStatisticsJson(text: string): boolean {
-  return (
-    /^\s*\{/.test(text) &&
-    /"transaction"\s*:/.test(text) &&
-    /"sampleCount"\s*:/.test(text) &&
-    /"pct1ResTime"\s*:/.test(text) &&
-    /"meanResTime"\s*:/.test(text)
-  );
+  return isJsonObjectMatching(text, [/"transaction"\s*:/, /"sampleCount"\s*:/, /"pct1ResTime"\s*:/, /"meanResTime"\s*:/]);
 }
 
 async function parseJmeterStatistics(files: ImportFile[], ctx: ImportContext): Promise<ParsedRun> {
-  if (files.length !== 1) {
-    throw new ImportError(`a JMeter statistics.json import takes one file, got ${files.length} files.`, {
-      file: files.map((f) => f.name).join(", "),
-    });
-  }
-  const file = files[0];
-  const { text, value } = await readJsonSummary(file, ctx.progress);
-  const fields: JsonFields = new JsonFields(file.name, text);
-  const root = fields.object(value, "the file");
+  const { fields, root } = await readOneJsonSummary(files, ctx.progress, "a JMeter statistics.json import takes one file");
   if (root[TOTAL_KEY] === undefined) {
     fields.fail('there is no "Total" entry; is this the statistics.json of a JMeter HTML report?', TOTAL_KEY);
   }
@@ -71,35 +63,21 @@ async function parseJmeterStatistics(files: ImportFile[], ctx: ImportContext): P
       total = s;
       const received = fields.number(entry, "receivedKBytesPerSec", `${key}.receivedKBytesPerSec`);
       const sent = fields.number(entry, "sentKBytesPerSec", `${key}.sentKBytesPerSec`);
-      if (received !== null) environment["Received (JMeter, whole run)"] = `${round(received)} KB/s`;
-      if (sent !== null) environment["Sent (JMeter, whole run)"] = `${round(sent)} KB/s`;
+      if (received !== null) environment["Received (JMeter, whole run)"] = `${twoDecimals(received)} KB/s`;
+      if (sent !== null) environment["Sent (JMeter, whole run)"] = `${twoDecimals(sent)} KB/s`;
     } else labels.push(s);
   }
   // JMeter names sub-results (redirects, embedded resources) "<parent>-<n>".
-  const names = new Set(labels.map((l) => l.label));
-  for (const l of labels) {
-    const parent = /^(.+)-\d+$/.exec(l.label)?.[1];
-    if (parent !== undefined && names.has(parent)) l.parentLabel = parent;
-  }
+  linkSubResults(labels, /^(.+)-\d+$/);
   ctx.progress.rows(labels.length + 1);
-  return {
+  return summaryRun({
     tool: "jmeter",
     format: jmeterStatisticsImporter.id,
-    suggestedName: null,
-    startedAt: null,
-    endedAt: null,
     environment,
-    statisticsSource: "tool",
-    histogramErrorPct: null,
     labels,
     total: total!,
-    bucketSeconds: null,
-    series: [],
-    loadProfile: [],
-    thresholds: [],
-    warnings: [],
     rowsRead: labels.length + 1,
-  };
+  });
 }
 
 function labelStatistics(fields: JsonFields, entry: Record<string, unknown>, key: string, isTotal: boolean): LabelStatistics {
@@ -127,12 +105,8 @@ function labelStatistics(fields: JsonFields, entry: Record<string, unknown>, key
     p90: "pct1ResTime, read as the 90th percentile (JMeter's default aggregate_rpt_pct1; the file does not say which was configured)",
     p95: "pct2ResTime, read as the 95th percentile (JMeter's default aggregate_rpt_pct2; the file does not say which was configured)",
     p99: "pct3ResTime, read as the 99th percentile (JMeter's default aggregate_rpt_pct3; the file does not say which was configured)",
-    receivedBytes: `not reported as a total: JMeter reports a rate${received === null ? "" : ` of ${round(received)} KB/s`}`,
-    sentBytes: `not reported as a total: JMeter reports a rate${sent === null ? "" : ` of ${round(sent)} KB/s`}`,
+    receivedBytes: `not reported as a total: JMeter reports a rate${received === null ? "" : ` of ${twoDecimals(received)} KB/s`}`,
+    sentBytes: `not reported as a total: JMeter reports a rate${sent === null ? "" : ` of ${twoDecimals(sent)} KB/s`}`,
   };
   return s;
-}
-
-function round(v: number): string {
-  return String(Math.round(v * 100) / 100);
 }

@@ -15,9 +15,8 @@
  *   (the sum of every data_* point) is known.
  * - Active users: the latest `vus` gauge value when the request is read.
  */
-import { createReadStream } from "node:fs";
-import readline from "node:readline";
 import { ImportError } from "@/lib/imports/errors";
+import { forEachLine } from "@/lib/loadtests/formats/text-lines";
 import { SampleAggregator } from "@/lib/loadtests/stats/sample-aggregator";
 import type { FileHead, ImportContext, ImportFile, LoadTestImporter, ParsedRun } from "@/lib/loadtests/types";
 
@@ -232,49 +231,13 @@ async function parseK6Json(files: ImportFile[], ctx: ImportContext): Promise<Par
     }
   };
 
-  const stream = createReadStream(file.path, { highWaterMark: 256 * 1024 });
-  let lastByte = 0x0a;
-  stream.on("data", (chunk) => {
-    const buf = chunk as Buffer;
-    progress.bytes(buf.length);
-    if (buf.length > 0) lastByte = buf[buf.length - 1];
+  // drain() passes matched requests on at every progress report, and all the rest once the file is read.
+  const { lines, lastLineCut } = await forEachLine(file, progress, handleLine, {
+    tickEvery: TICK_EVERY_LINES,
+    rowsRead: () => requests,
+    flush: drain,
   });
-  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
-  // Each line is handled once the next one arrives, so a last line without a line break (cut while
-  // k6 was writing) can be told apart from a bad line in the middle.
-  let previous: string | null = null;
-  let lineNo = 0;
-  let reported = 0;
-  try {
-    for await (const line of lines) {
-      lineNo++;
-      if (previous !== null) handleLine(previous, lineNo - 1);
-      previous = line;
-      if (lineNo % TICK_EVERY_LINES === 0) {
-        drain(false);
-        progress.rows(requests - reported);
-        reported = requests;
-        await progress.tick();
-      }
-    }
-  } finally {
-    lines.close();
-    stream.destroy();
-  }
-  if (previous !== null) {
-    if (lastByte === 0x0a || lastByte === 0x0d) handleLine(previous, lineNo);
-    else {
-      try {
-        handleLine(previous, lineNo);
-      } catch (error) {
-        if (!(error instanceof ImportError)) throw error;
-        warnings.push(`the last line (${lineNo}) is incomplete: the file looks cut; the complete lines were imported.`);
-      }
-    }
-  }
-  currentLine = lineNo;
-  drain(true);
-  progress.rows(requests - reported);
+  if (lastLineCut) warnings.push(`the last line (${lines}) is incomplete: the file looks cut; the complete lines were imported.`);
 
   if (requests === 0) {
     throw new ImportError("no http_req_duration points: this k6 output holds no HTTP requests.", { file: file.name });

@@ -12,10 +12,7 @@
  * tagged by request (`http_req_duration{name:login}`, `http_reqs{name:login}`...) become label rows;
  * the built-in `{expected_response:true}` submetric is a filter of the total, not a label.
  */
-import { ImportError } from "@/lib/imports/errors";
 import {
-  PERCENTILE_KEYS,
-  PERCENTILE_OF,
   emptyStatistics,
   type FileHead,
   type ImportContext,
@@ -23,10 +20,15 @@ import {
   type LabelStatistics,
   type LoadTestImporter,
   type ParsedRun,
-  type PercentileKey,
   type ThresholdResult,
 } from "@/lib/loadtests/types";
-import { JsonFields, readJsonSummary } from "@/lib/loadtests/formats/summary-json";
+import {
+  readOneJsonSummary,
+  standardPercentileKey,
+  summaryRun,
+  twoDecimals,
+  type JsonFields,
+} from "@/lib/loadtests/formats/summary-json";
 
 const MAX_LISTED_CHECKS = 20;
 
@@ -82,15 +84,7 @@ function detectShape(text: string): Shape | null {
 type Metric = { values: Record<string, number>; thresholds: ThresholdResult[] };
 
 async function parseK6Summary(files: ImportFile[], ctx: ImportContext, shape: Shape): Promise<ParsedRun> {
-  if (files.length !== 1) {
-    throw new ImportError(`a k6 summary import takes one JSON file, got ${files.length} files.`, {
-      file: files.map((f) => f.name).join(", "),
-    });
-  }
-  const file = files[0];
-  const { text, value } = await readJsonSummary(file, ctx.progress);
-  const fields: JsonFields = new JsonFields(file.name, text);
-  const root = fields.object(value, "the file");
+  const { fields, root } = await readOneJsonSummary(files, ctx.progress, "a k6 summary import takes one JSON file");
   const rawMetrics = fields.object(root.metrics, "metrics");
   const metrics = new Map<string, Metric>();
   for (const name of Object.keys(rawMetrics)) metrics.set(name, readMetric(fields, rawMetrics[name], name, shape));
@@ -116,14 +110,15 @@ async function parseK6Summary(files: ImportFile[], ctx: ImportContext, shape: Sh
   const environment: Record<string, string> = {};
   const state = root.state !== undefined && shape === "handle-summary" ? fields.object(root.state, "state") : {};
   const runMs = fields.number(state, "testRunDurationMs", "state.testRunDurationMs");
-  if (runMs !== null) environment["Test run duration"] = `${round(runMs / 1000)} s`;
+  if (runMs !== null) environment["Test run duration"] = `${twoDecimals(runMs / 1000)} s`;
   const vus = metrics.get("vus")?.values;
   if (vus) environment["VUs"] = `min ${vus.min ?? "?"}, max ${vus.max ?? "?"} (at the end: ${vus.value ?? "?"})`;
   const vusMax = metrics.get("vus_max")?.values;
   if (vusMax?.value !== undefined) environment["VUs allocated (vus_max)"] = String(vusMax.value);
   const iterations = metrics.get("iterations")?.values;
   if (iterations?.count !== undefined) {
-    environment["Iterations"] = `${iterations.count}${iterations.rate !== undefined ? ` (${round(iterations.rate)}/s)` : ""}`;
+    environment["Iterations"] =
+      `${iterations.count}${iterations.rate !== undefined ? ` (${twoDecimals(iterations.rate)}/s)` : ""}`;
   }
   const dropped = metrics.get("dropped_iterations")?.values;
   if (dropped?.count) environment["Dropped iterations"] = String(dropped.count);
@@ -131,7 +126,7 @@ async function parseK6Summary(files: ImportFile[], ctx: ImportContext, shape: Sh
   if (checks?.passes !== undefined && checks.fails !== undefined) {
     const all = checks.passes + checks.fails;
     environment["Checks"] =
-      `${checks.passes} passed, ${checks.fails} failed${all ? ` (${round((checks.passes / all) * 100)} % passed)` : ""}`;
+      `${checks.passes} passed, ${checks.fails} failed${all ? ` (${twoDecimals((checks.passes / all) * 100)} % passed)` : ""}`;
   }
   const checkLines = root.root_group === undefined ? [] : groupChecks(fields, root.root_group, "root_group");
   for (const line of checkLines.slice(0, MAX_LISTED_CHECKS)) environment[`Check "${line.name}"`] = line.result;
@@ -143,24 +138,16 @@ async function parseK6Summary(files: ImportFile[], ctx: ImportContext, shape: Sh
   }
 
   ctx.progress.rows(metrics.size);
-  return {
+  return summaryRun({
     tool: "k6",
     format: importer.id,
-    suggestedName: null,
-    startedAt: null,
-    endedAt: null,
     environment,
-    statisticsSource: "tool",
-    histogramErrorPct: null,
     labels,
     total,
-    bucketSeconds: null,
-    series: [],
-    loadProfile: [],
     thresholds,
     warnings,
     rowsRead: metrics.size,
-  };
+  });
 }
 
 function readMetric(fields: JsonFields, raw: unknown, name: string, shape: Shape): Metric {
@@ -193,7 +180,7 @@ function readMetric(fields: JsonFields, raw: unknown, name: string, shape: Shape
       thresholds.push({
         name: `${name}: ${source}`,
         passed,
-        ...(actual !== undefined ? { detail: `${stat}=${round(actual)}` } : {}),
+        ...(actual !== undefined ? { detail: `${stat}=${twoDecimals(actual)}` } : {}),
       });
     }
   }
@@ -288,10 +275,6 @@ function statistics(
   return s;
 }
 
-function standardPercentileKey(percent: number): PercentileKey | null {
-  return PERCENTILE_KEYS.find((k) => PERCENTILE_OF[k] === percent) ?? null;
-}
-
 /** Checks of the root group and its subgroups; `groups`/`checks` are lists in handleSummary data, maps in the export. */
 function groupChecks(fields: JsonFields, raw: unknown, path: string): { name: string; result: string }[] {
   const group = fields.object(raw, path);
@@ -308,8 +291,4 @@ function groupChecks(fields: JsonFields, raw: unknown, path: string): { name: st
   }
   for (const [i, g] of listOf(group.groups).entries()) out.push(...groupChecks(fields, g, `${path}.groups[${i}]`));
   return out;
-}
-
-function round(v: number): string {
-  return String(Math.round(v * 100) / 100);
 }

@@ -20,8 +20,6 @@ import Papa from "papaparse";
 import { ImportError } from "@/lib/imports/errors";
 import type { ImportProgress } from "@/lib/imports/progress";
 import {
-  PERCENTILE_KEYS,
-  PERCENTILE_OF,
   emptyStatistics,
   type FileHead,
   type ImportContext,
@@ -30,9 +28,9 @@ import {
   type LoadProfilePoint,
   type LoadTestImporter,
   type ParsedRun,
-  type PercentileKey,
   type SeriesPoint,
 } from "@/lib/loadtests/types";
+import { standardPercentileKey, summaryRun } from "@/lib/loadtests/formats/summary-json";
 
 const TICK_EVERY_ROWS = 5_000;
 const MAX_LISTED = 10;
@@ -136,24 +134,21 @@ async function parseLocust(files: ImportFile[], ctx: ImportContext): Promise<Par
     if (exceptions.text) environment["Exceptions"] = exceptions.text;
   }
 
-  return {
+  return summaryRun({
     tool: "locust",
     format: locustCsvImporter.id,
     suggestedName: suggestedName(statsFile.name),
     startedAt,
     endedAt,
     environment,
-    statisticsSource: "tool",
-    histogramErrorPct: null,
     labels,
     total,
     bucketSeconds,
     series,
     loadProfile,
-    thresholds: [],
     warnings,
     rowsRead,
-  };
+  });
 }
 
 /** "results_stats.csv" → "results": the --csv prefix the user chose. */
@@ -554,8 +549,4 @@ async function readHeadText(file: ImportFile): Promise<string> {
   } finally {
     await handle.close();
   }
-}
-
-function standardPercentileKey(percent: number): PercentileKey | null {
-  return PERCENTILE_KEYS.find((k) => PERCENTILE_OF[k] === percent) ?? null;
 }

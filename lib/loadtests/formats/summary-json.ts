@@ -1,10 +1,42 @@
-/** Reading of small JSON result summaries, shared by every JSON summary importer. */
+/**
+ * Shared by the importers of summaries (figures the tool computed, not samples): reading small JSON
+ * result files, and building the run out of the reported figures.
+ */
 import { createReadStream } from "node:fs";
 import { ImportError } from "@/lib/imports/errors";
 import type { ImportProgress } from "@/lib/imports/progress";
-import type { ImportFile } from "@/lib/loadtests/types";
+import {
+  PERCENTILE_KEYS,
+  PERCENTILE_OF,
+  type ImportFile,
+  type LabelStatistics,
+  type ParsedRun,
+  type PercentileKey,
+} from "@/lib/loadtests/types";
 
 export const MAX_SUMMARY_BYTES = 50 * 1024 * 1024;
+
+/** A JSON summary read whole. `fields.fail()` narrows types only through a variable declared `JsonFields`. */
+export type JsonSummary = { fields: JsonFields; root: Record<string, unknown> };
+
+/**
+ * Reads the upload's one JSON summary: typed reads over it, and its root object. Any other
+ * number of files fails with `takesOne` ("an autocannon import takes one --json result") and the count.
+ */
+export async function readOneJsonSummary(files: ImportFile[], progress: ImportProgress, takesOne: string): Promise<JsonSummary> {
+  if (files.length !== 1) {
+    throw new ImportError(`${takesOne}, got ${files.length} files.`, { file: files.map((f) => f.name).join(", ") });
+  }
+  const file = files[0];
+  const { text, value } = await readJsonSummary(file, progress);
+  const fields = new JsonFields(file.name, text);
+  return { fields, root: fields.object(value, "the file") };
+}
+
+/** Detection by content: the text opens a JSON object and matches every pattern (its telltale keys). */
+export function isJsonObjectMatching(text: string, patterns: RegExp[]): boolean {
+  return /^\s*\{/.test(text) && patterns.every((pattern) => pattern.test(text));
+}
 
 /** Reads a small JSON summary whole (it is bounded), reporting progress as it streams in. */
 export async function readJsonSummary(file: ImportFile, progress: ImportProgress): Promise<{ text: string; value: unknown }> {
@@ -98,4 +130,57 @@ export class JsonFields {
     if (!Number.isFinite(ms)) this.fail(`${JSON.stringify(v).slice(0, 40)} is not a time.`, path);
     return new Date(ms);
   }
+}
+
+/** What a summary importer read; what it leaves out the tool did not report. */
+export type ReportedRun = Pick<ParsedRun, "tool" | "format" | "environment" | "labels" | "total" | "rowsRead"> &
+  Partial<
+    Pick<
+      ParsedRun,
+      "suggestedName" | "startedAt" | "endedAt" | "bucketSeconds" | "series" | "loadProfile" | "thresholds" | "warnings"
+    >
+  >;
+
+/** The run of a summary format: statistics as the tool reported them (`statisticsSource` "tool"), nothing made up. */
+export function summaryRun(run: ReportedRun): ParsedRun {
+  return {
+    tool: run.tool,
+    format: run.format,
+    suggestedName: run.suggestedName ?? null,
+    startedAt: run.startedAt ?? null,
+    endedAt: run.endedAt ?? null,
+    environment: run.environment,
+    statisticsSource: "tool",
+    histogramErrorPct: null,
+    labels: run.labels,
+    total: run.total,
+    bucketSeconds: run.bucketSeconds ?? null,
+    series: run.series ?? [],
+    loadProfile: run.loadProfile ?? [],
+    thresholds: run.thresholds ?? [],
+    warnings: run.warnings ?? [],
+    rowsRead: run.rowsRead,
+  };
+}
+
+/**
+ * Names the parent of each label whose name says it is a sub-result of another listed label:
+ * `subResult` captures the parent's name (`/^(.+)-\d+$/` for JMeter's "<parent>-<n>").
+ */
+export function linkSubResults(labels: LabelStatistics[], subResult: RegExp): void {
+  const names = new Set(labels.map((l) => l.label));
+  for (const l of labels) {
+    const parent = subResult.exec(l.label)?.[1];
+    if (parent !== undefined && names.has(parent)) l.parentLabel = parent;
+  }
+}
+
+/** The standard column of a reported percentile (95 → "p95"), or null for one kept in `otherPercentiles`. */
+export function standardPercentileKey(percent: number): PercentileKey | null {
+  return PERCENTILE_KEYS.find((k) => PERCENTILE_OF[k] === percent) ?? null;
+}
+
+/** A reported figure in a sentence, to two decimals at most ("41.46"). */
+export function twoDecimals(v: number): string {
+  return String(Math.round(v * 100) / 100);
 }

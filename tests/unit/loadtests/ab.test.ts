@@ -1,46 +1,14 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/imports/errors";
-import { NO_PROGRESS } from "@/lib/imports/progress";
 import { abErrorCount, abImporter, parseAbSummaryText } from "@/lib/loadtests/formats/ab";
-import type { FileHead, ImportFile, ParsedRun } from "@/lib/loadtests/types";
+import type { ParsedRun } from "@/lib/loadtests/types";
+import { REAL, FIXTURES, ctx, fileOf, temp, head, parseError, commonsMathPercentile } from "./support/importer-fixtures";
 
 // A real ab 2.3 run (-n 600 -c 4 -g) against a local server answering 503 to every 40th request.
-const TSV = path.resolve("tests/fixtures/loadtests/ab/ab-orders.tsv");
-const SUMMARY = path.resolve("tests/fixtures/loadtests/ab/ab-orders.txt");
-const ctx = { progress: NO_PROGRESS, options: {} };
-const tmp = mkdtempSync(path.join(tmpdir(), "ab-"));
+const TSV = path.join(FIXTURES, "ab/ab-orders.tsv");
+const SUMMARY = path.join(FIXTURES, "ab/ab-orders.txt");
 
-function fileOf(p: string): ImportFile {
-  return { name: path.basename(p), path: p, size: statSync(p).size };
-}
-function temp(name: string, content: string): ImportFile {
-  const p = path.join(tmp, name);
-  writeFileSync(p, content);
-  return fileOf(p);
-}
-function head(p: string): FileHead {
-  const buf = readFileSync(p).subarray(0, 64 * 1024);
-  return { name: path.basename(p), size: statSync(p).size, head: buf, text: buf.toString("utf8") };
-}
-async function parseError(files: ImportFile[]): Promise<ImportError> {
-  const error = await abImporter.parse(files, ctx).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
-function commonsMathPercentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  const pos = (p * (s.length + 1)) / 100;
-  if (pos < 1) return s[0];
-  if (pos >= s.length) return s[s.length - 1];
-  const k = Math.floor(pos);
-  return s[k - 1] + (pos - k) * (s[k] - s[k - 1]);
-}
 const printed = (text: string, label: string) => Number(new RegExp(`^${label}:\\s+([\\d.]+)`, "m").exec(text)?.[1]);
 
 describe("abImporter on ab's TSV with its printed summary", () => {
@@ -130,19 +98,19 @@ describe("abImporter on the TSV alone and on bad files", () => {
   it("names line and field of a bad row", async () => {
     const lines = readFileSync(TSV, "utf8").split("\n");
     lines[5] = lines[5].replace(/\t\d+\t(\d+)$/, "\tslow\t$1");
-    const e = await parseError([temp("bad.tsv", lines.join("\n"))]);
+    const e = await parseError(abImporter, [temp("bad.tsv", lines.join("\n"))]);
     expect([e.line, e.field]).toEqual([6, "ttime"]);
-    const short = await parseError([
+    const short = await parseError(abImporter, [
       temp("short.tsv", "starttime\tseconds\tctime\tdtime\tttime\twait\nThu Nov 26 10:00:00 2026\t1795690545\t0\n"),
     ]);
     expect(short.line).toBe(2);
-    expect((await parseError([temp("empty.tsv", "starttime\tseconds\tctime\tdtime\tttime\twait\n")])).message).toMatch(
-      /no requests/,
-    );
+    expect(
+      (await parseError(abImporter, [temp("empty.tsv", "starttime\tseconds\tctime\tdtime\tttime\twait\n")])).message,
+    ).toMatch(/no requests/);
   });
 
   it("refuses a summary without ab's counts", async () => {
-    const e = await parseError([
+    const e = await parseError(abImporter, [
       fileOf(TSV),
       temp("ab.txt", "This is ApacheBench, Version 2.3\nBenchmarking 127.0.0.1 (be patient)\n"),
     ]);
@@ -189,7 +157,7 @@ describe("abImporter.detect", () => {
     expect(abImporter.detect([head(SUMMARY), head(TSV)])).toBe(true);
     expect(abImporter.detect([head(SUMMARY)])).toBe(false);
     expect(abImporter.detect([head(TSV), head(TSV)])).toBe(false);
-    expect(abImporter.detect([head(TSV), head("/work/shared/fixtures/real/gatling/ppppp-simulation.log")])).toBe(false);
-    expect(abImporter.detect([head("/work/shared/fixtures/real/jmeter-jtl-csv/tailspin-spacegame-results.jtl")])).toBe(false);
+    expect(abImporter.detect([head(TSV), head(`${REAL}/gatling/ppppp-simulation.log`)])).toBe(false);
+    expect(abImporter.detect([head(`${REAL}/jmeter-jtl-csv/tailspin-spacegame-results.jtl`)])).toBe(false);
   });
 });

@@ -1,39 +1,11 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/imports/errors";
-import { NO_PROGRESS } from "@/lib/imports/progress";
 import { artilleryImporter } from "@/lib/loadtests/formats/artillery";
-import type { FileHead, ImportFile } from "@/lib/loadtests/types";
+import { REAL, FIXTURES, ctx, fileOf, temp, head, parseError } from "./support/importer-fixtures";
 
-const REAL = "/work/shared/fixtures/real";
 const TASK_MANAGER = `${REAL}/artillery/task-manager-api-artillery-report.json`;
-const FIXTURES = path.resolve("tests/fixtures/loadtests");
 const MIXED = path.join(FIXTURES, "artillery/orders-mixed-failures.json");
-const ctx = { progress: NO_PROGRESS, options: {} };
-const tmp = mkdtempSync(path.join(tmpdir(), "artillery-"));
-
-function fileOf(p: string): ImportFile {
-  return { name: path.basename(p), path: p, size: statSync(p).size };
-}
-function temp(name: string, content: string): ImportFile {
-  const p = path.join(tmp, name);
-  writeFileSync(p, content);
-  return fileOf(p);
-}
-function head(p: string): FileHead {
-  const buf = readFileSync(p).subarray(0, 64 * 1024);
-  return { name: path.basename(p), size: statSync(p).size, head: buf, text: buf.toString("utf8") };
-}
-async function parseError(file: ImportFile): Promise<ImportError> {
-  const error = await artilleryImporter.parse([file], ctx).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
 
 describe("Artillery JSON report importer", () => {
   it("reads the real task-manager report: 970,241 requests, 938,125 network errors", async () => {
@@ -136,20 +108,20 @@ describe("Artillery JSON report importer", () => {
   it("refuses bad input naming the file, line and field", async () => {
     const raw = JSON.parse(readFileSync(MIXED, "utf8"));
     const text = readFileSync(MIXED, "utf8");
-    const cut = await parseError(temp("cut.json", text.slice(0, Math.floor(text.length / 2))));
+    const cut = await parseError(artilleryImporter, temp("cut.json", text.slice(0, Math.floor(text.length / 2))));
     expect(cut.message).toContain("not valid JSON");
     expect(cut.line).toBeGreaterThan(100);
 
     raw.aggregate.summaries["http.response_time"].p95 = "7 ms";
     const pretty = JSON.stringify(raw, null, 2);
-    const wrong = await parseError(temp("wrong.json", pretty));
+    const wrong = await parseError(artilleryImporter, temp("wrong.json", pretty));
     expect(wrong.field).toBe("aggregate.summaries.http.response_time.p95");
     const lines = pretty.split("\n");
     expect(lines[wrong.line! - 1]).toContain('"p95": "7 ms"');
 
     delete raw.aggregate.counters["http.requests"];
     raw.aggregate.summaries["http.response_time"].p95 = 7;
-    const noRequests = await parseError(temp("no-requests.json", JSON.stringify(raw)));
+    const noRequests = await parseError(artilleryImporter, temp("no-requests.json", JSON.stringify(raw)));
     expect(noRequests.message).toContain("no http.requests counter");
   });
 });

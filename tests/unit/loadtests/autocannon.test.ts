@@ -1,39 +1,11 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/imports/errors";
-import { NO_PROGRESS } from "@/lib/imports/progress";
 import { autocannonImporter } from "@/lib/loadtests/formats/autocannon";
-import type { FileHead, ImportFile } from "@/lib/loadtests/types";
+import { REAL, FIXTURES, ctx, fileOf, temp, head, parseError } from "./support/importer-fixtures";
 
-const FIXTURES = path.resolve("tests/fixtures/loadtests");
 const MIXED = path.join(FIXTURES, "autocannon/orders-mixed-failures.json");
 const AMOUNT = path.join(FIXTURES, "autocannon/amount-2000.json");
-const REAL = "/work/shared/fixtures/real";
-const ctx = { progress: NO_PROGRESS, options: {} };
-const tmp = mkdtempSync(path.join(tmpdir(), "autocannon-"));
-
-function fileOf(p: string): ImportFile {
-  return { name: path.basename(p), path: p, size: statSync(p).size };
-}
-function temp(name: string, content: string): ImportFile {
-  const p = path.join(tmp, name);
-  writeFileSync(p, content);
-  return fileOf(p);
-}
-function head(p: string): FileHead {
-  const buf = readFileSync(p).subarray(0, 64 * 1024);
-  return { name: path.basename(p), size: statSync(p).size, head: buf, text: buf.toString("utf8") };
-}
-async function parseError(file: ImportFile): Promise<ImportError> {
-  const error = await autocannonImporter.parse([file], ctx).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
 
 describe("autocannon --json importer", () => {
   it("stores autocannon's own figures of a real run with timeouts, 404s and 503s", async () => {
@@ -135,14 +107,14 @@ describe("autocannon --json importer", () => {
   it("refuses a cut file naming the line, and a wrong figure naming the field", async () => {
     const text = readFileSync(MIXED, "utf8");
     const pretty = JSON.stringify(JSON.parse(text), null, 2);
-    const cut = await parseError(temp("cut.json", pretty.slice(0, pretty.indexOf('"p90"'))));
+    const cut = await parseError(autocannonImporter, temp("cut.json", pretty.slice(0, pretty.indexOf('"p90"'))));
     expect(cut.file).toBe("cut.json");
     expect(cut.line).toBeGreaterThan(40);
     expect(cut.message).toContain("not valid JSON");
 
     const bad = JSON.parse(text);
     bad.latency.p50 = "fast";
-    const wrong = await parseError(temp("wrong.json", JSON.stringify(bad, null, 2)));
+    const wrong = await parseError(autocannonImporter, temp("wrong.json", JSON.stringify(bad, null, 2)));
     expect(wrong.field).toBe("latency.p50");
     expect(wrong.line).toBe(
       JSON.stringify(bad, null, 2)
@@ -152,11 +124,11 @@ describe("autocannon --json importer", () => {
 
     const noLatency = JSON.parse(text);
     delete noLatency.latency;
-    expect((await parseError(temp("nolatency.json", JSON.stringify(noLatency)))).field).toBe("latency");
+    expect((await parseError(autocannonImporter, temp("nolatency.json", JSON.stringify(noLatency)))).field).toBe("latency");
   });
 
   it("refuses a summary above 50 MB without reading it", async () => {
-    const error = await parseError({ ...fileOf(MIXED), size: 51 * 1024 * 1024 });
+    const error = await parseError(autocannonImporter, { ...fileOf(MIXED), size: 51 * 1024 * 1024 });
     expect(error.message).toContain("larger than 50 MB");
   });
 });

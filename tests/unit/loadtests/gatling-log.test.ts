@@ -1,39 +1,14 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/imports/errors";
-import { NO_PROGRESS } from "@/lib/imports/progress";
 import { gatlingLogImporter } from "@/lib/loadtests/formats/gatling-log";
-import type { FileHead, ImportFile, LabelStatistics, ParsedRun } from "@/lib/loadtests/types";
+import type { LabelStatistics, ParsedRun } from "@/lib/loadtests/types";
+import { REAL, FIXTURES, ctx, fileOf, temp, head, parseError } from "./support/importer-fixtures";
 
-const REAL_LOG = "/work/shared/fixtures/real/gatling/ppppp-simulation.log";
-const REAL_STATS = "/work/shared/fixtures/real/gatling/ppppp-stats.json";
-const OLD_LAYOUT = path.resolve("tests/fixtures/loadtests/gatling/gatling-3.3-basic-simulation.log");
-const BINARY_LOG = path.resolve("tests/fixtures/loadtests/gatling/gatling-3.13-binary-simulation.log");
-const ctx = { progress: NO_PROGRESS, options: {} };
-const tmp = mkdtempSync(path.join(tmpdir(), "gatling-log-"));
-
-function fileOf(p: string): ImportFile {
-  return { name: path.basename(p), path: p, size: statSync(p).size };
-}
-function temp(name: string, content: string): ImportFile {
-  const p = path.join(tmp, name);
-  writeFileSync(p, content);
-  return fileOf(p);
-}
-function head(p: string): FileHead {
-  const buf = readFileSync(p).subarray(0, 64 * 1024);
-  return { name: path.basename(p), size: statSync(p).size, head: buf, text: buf.toString("utf8") };
-}
-async function parseError(file: ImportFile): Promise<ImportError> {
-  const error = await gatlingLogImporter.parse([file], ctx).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+const REAL_LOG = `${REAL}/gatling/ppppp-simulation.log`;
+const REAL_STATS = `${REAL}/gatling/ppppp-stats.json`;
+const OLD_LAYOUT = path.join(FIXTURES, "gatling/gatling-3.3-basic-simulation.log");
+const BINARY_LOG = path.join(FIXTURES, "gatling/gatling-3.13-binary-simulation.log");
 
 type GatlingFigures = { total: number; ok: number; ko: number };
 type GatlingStats = {
@@ -198,20 +173,20 @@ describe("gatlingLogImporter on cut and bad logs", () => {
   it("names line and field of a bad record in the middle", async () => {
     const badStatus = [...lines];
     badStatus[9] = badStatus[9].replace("\tOK\t", "\tFINE\t");
-    const e1 = await parseError(temp("bad-status.log", badStatus.join("\n")));
+    const e1 = await parseError(gatlingLogImporter, temp("bad-status.log", badStatus.join("\n")));
     expect([e1.line, e1.field]).toEqual([10, "status"]);
     const badTime = [...lines];
     badTime[4] = badTime[4].replace("1613487972186", "16134879x2186");
-    const e2 = await parseError(temp("bad-time.log", badTime.join("\n")));
+    const e2 = await parseError(gatlingLogImporter, temp("bad-time.log", badTime.join("\n")));
     expect([e2.line, e2.field]).toEqual([5, "start"]);
     const unknown = [...lines];
     unknown[20] = "Hello world";
-    expect((await parseError(temp("unknown.log", unknown.join("\n")))).line).toBe(21);
+    expect((await parseError(gatlingLogImporter, temp("unknown.log", unknown.join("\n")))).line).toBe(21);
   });
 
   it("refuses the binary log of Gatling 3.12+ and points to js/stats.json", async () => {
     expect(gatlingLogImporter.detect([head(BINARY_LOG)])).toBe(true);
-    const error = await parseError(fileOf(BINARY_LOG));
+    const error = await parseError(gatlingLogImporter, fileOf(BINARY_LOG));
     expect(error.message).toMatch(/binary simulation\.log \(Gatling 3\.12 or later\).*js\/stats\.json/);
   });
 });
@@ -221,9 +196,7 @@ describe("gatlingLogImporter.detect", () => {
     expect(gatlingLogImporter.detect([head(REAL_LOG)])).toBe(true);
     expect(gatlingLogImporter.detect([head(OLD_LAYOUT)])).toBe(true);
     expect(gatlingLogImporter.detect([head(REAL_STATS)])).toBe(false);
-    expect(gatlingLogImporter.detect([head("/work/shared/fixtures/real/jmeter-jtl-csv/tailspin-spacegame-results.jtl")])).toBe(
-      false,
-    );
+    expect(gatlingLogImporter.detect([head(`${REAL}/jmeter-jtl-csv/tailspin-spacegame-results.jtl`)])).toBe(false);
     expect(gatlingLogImporter.detect([head(REAL_LOG), head(REAL_STATS)])).toBe(false);
   });
 });

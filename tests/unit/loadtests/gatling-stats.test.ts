@@ -1,40 +1,13 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/imports/errors";
-import { NO_PROGRESS } from "@/lib/imports/progress";
 import { gatlingStatsImporter } from "@/lib/loadtests/formats/gatling-stats";
-import type { FileHead, ImportFile, LabelStatistics } from "@/lib/loadtests/types";
+import type { LabelStatistics } from "@/lib/loadtests/types";
+import { REAL, FIXTURES, ctx, fileOf, temp, head, parseError } from "./support/importer-fixtures";
 
-const REAL = "/work/shared/fixtures/real";
 const STATS = `${REAL}/gatling/ppppp-stats.json`;
 const GLOBAL = `${REAL}/gatling/ppppp-global_stats.json`;
-const FIXTURES = path.resolve("tests/fixtures/loadtests");
 const GROUPS = path.join(FIXTURES, "gatling/stats-groups.json");
-const ctx = { progress: NO_PROGRESS, options: {} };
-const tmp = mkdtempSync(path.join(tmpdir(), "gatling-stats-"));
-
-function fileOf(p: string): ImportFile {
-  return { name: path.basename(p), path: p, size: statSync(p).size };
-}
-function temp(name: string, content: string): ImportFile {
-  const p = path.join(tmp, name);
-  writeFileSync(p, content);
-  return fileOf(p);
-}
-function head(p: string): FileHead {
-  const buf = readFileSync(p).subarray(0, 64 * 1024);
-  return { name: path.basename(p), size: statSync(p).size, head: buf, text: buf.toString("utf8") };
-}
-async function parseError(file: ImportFile): Promise<ImportError> {
-  const error = await gatlingStatsImporter.parse([file], ctx).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
 
 type Figure = { total: number };
 type RawStats = Record<string, Figure> & { numberOfRequests: { total: number; ok: number; ko: number } };
@@ -141,11 +114,14 @@ describe("Gatling stats.json importer", () => {
   it("refuses bad figures naming the file, line and field", async () => {
     const text = readFileSync(GROUPS, "utf8");
     const bad = text.replace('"total": 31,', '"total": "fast",');
-    const error = await parseError(temp("bad.json", bad));
+    const error = await parseError(gatlingStatsImporter, temp("bad.json", bad));
     expect(error.field).toBe("contents.req_home-7a4d5.stats.meanResponseTime.total");
     expect(bad.split("\n")[error.line! - 1]).toContain('"total": "fast"');
 
-    const notCount = await parseError(temp("count.json", text.replace('"total": "10",', '"total": "ten",')));
+    const notCount = await parseError(
+      gatlingStatsImporter,
+      temp("count.json", text.replace('"total": "10",', '"total": "ten",')),
+    );
     expect(notCount.field).toBe("contents.req_health-0a1b2.stats.numberOfRequests.total");
     expect(notCount.message).toContain('"ten" is not a whole count');
   });

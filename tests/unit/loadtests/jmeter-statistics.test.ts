@@ -1,39 +1,11 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/imports/errors";
-import { NO_PROGRESS } from "@/lib/imports/progress";
 import { jmeterStatisticsImporter } from "@/lib/loadtests/formats/jmeter-statistics";
-import type { FileHead, ImportFile } from "@/lib/loadtests/types";
+import { REAL, FIXTURES, ctx, fileOf, temp, head, parseError } from "./support/importer-fixtures";
 
-const REAL = "/work/shared/fixtures/real";
-const FIXTURES = path.resolve("tests/fixtures/loadtests");
 const TAILSPIN = path.join(FIXTURES, "jmeter/jmeter-statistics.json");
 const SHOP = path.join(FIXTURES, "jmeter/jmeter-statistics-errors.json");
-const ctx = { progress: NO_PROGRESS, options: {} };
-const tmp = mkdtempSync(path.join(tmpdir(), "jmeter-statistics-"));
-
-function fileOf(p: string): ImportFile {
-  return { name: path.basename(p), path: p, size: statSync(p).size };
-}
-function temp(name: string, content: string): ImportFile {
-  const p = path.join(tmp, name);
-  writeFileSync(p, content);
-  return fileOf(p);
-}
-function head(p: string): FileHead {
-  const buf = readFileSync(p).subarray(0, 64 * 1024);
-  return { name: path.basename(p), size: statSync(p).size, head: buf, text: buf.toString("utf8") };
-}
-async function parseError(file: ImportFile): Promise<ImportError> {
-  const error = await jmeterStatisticsImporter.parse([file], ctx).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
 
 describe("JMeter statistics.json importer", () => {
   it("stores the dashboard's figures: median → p50, pct1/2/3 → p90/p95/p99", async () => {
@@ -90,19 +62,27 @@ describe("JMeter statistics.json importer", () => {
 
   it("refuses bad input naming the file, line and field", async () => {
     const text = readFileSync(SHOP, "utf8");
-    const wrong = await parseError(temp("wrong.json", text.replace('"errorCount" : 41', '"errorCount" : "41 errors"')));
+    const wrong = await parseError(
+      jmeterStatisticsImporter,
+      temp("wrong.json", text.replace('"errorCount" : 41', '"errorCount" : "41 errors"')),
+    );
     expect(wrong.field).toBe("GET /search.errorCount");
     expect(wrong.line).toBe(text.split("\n").findIndex((l) => l.includes('"errorCount" : 41')) + 1);
 
     const noTotal = JSON.parse(text);
     delete noTotal.Total;
-    expect((await parseError(temp("no-total.json", JSON.stringify(noTotal)))).message).toContain('no "Total" entry');
+    expect((await parseError(jmeterStatisticsImporter, temp("no-total.json", JSON.stringify(noTotal)))).message).toContain(
+      'no "Total" entry',
+    );
 
-    const cut = await parseError(temp("cut.json", text.slice(0, 900)));
+    const cut = await parseError(jmeterStatisticsImporter, temp("cut.json", text.slice(0, 900)));
     expect(cut.message).toContain("not valid JSON");
     expect(cut.line).toBe(text.slice(0, 900).split("\n").length);
 
-    const tooManyErrors = await parseError(temp("errors.json", text.replace('"errorCount" : 12,', '"errorCount" : 2491,')));
+    const tooManyErrors = await parseError(
+      jmeterStatisticsImporter,
+      temp("errors.json", text.replace('"errorCount" : 12,', '"errorCount" : 2491,')),
+    );
     expect(tooManyErrors.field).toBe("POST /login.errorCount");
   });
 });

@@ -1,48 +1,13 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/imports/errors";
-import { NO_PROGRESS } from "@/lib/imports/progress";
 import { jmeterXmlImporter } from "@/lib/loadtests/formats/jmeter-xml";
-import type { FileHead, ImportFile, ParsedRun } from "@/lib/loadtests/types";
+import type { ParsedRun } from "@/lib/loadtests/types";
+import { REAL, FIXTURES, ctx, fileOf, temp, head, parseError, commonsMathPercentile } from "./support/importer-fixtures";
 
-const REAL_XML = "/work/shared/fixtures/real/jmeter-jtl-xml/tailspin-spacegame-Results.xml";
-const REAL_CSV = "/work/shared/fixtures/real/jmeter-jtl-csv/tailspin-spacegame-results.jtl";
-const TRANSACTIONS = path.resolve("tests/fixtures/loadtests/jmeter/checkout-transactions.xml");
-const ctx = { progress: NO_PROGRESS, options: {} };
-const tmp = mkdtempSync(path.join(tmpdir(), "jtl-xml-"));
-
-function fileOf(p: string): ImportFile {
-  return { name: path.basename(p), path: p, size: statSync(p).size };
-}
-function temp(name: string, content: string | Buffer): ImportFile {
-  const p = path.join(tmp, name);
-  writeFileSync(p, content);
-  return fileOf(p);
-}
-function head(p: string): FileHead {
-  const buf = readFileSync(p).subarray(0, 64 * 1024);
-  return { name: path.basename(p), size: statSync(p).size, head: buf, text: buf.toString("utf8") };
-}
-async function parseError(file: ImportFile): Promise<ImportError> {
-  const error = await jmeterXmlImporter.parse([file], ctx).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
-
-/** Apache Commons Math `Percentile`, legacy estimation (JMeter's): position p(n+1)/100, interpolated, clamped. */
-function commonsMathPercentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  const pos = (p * (s.length + 1)) / 100;
-  if (pos < 1) return s[0];
-  if (pos >= s.length) return s[s.length - 1];
-  const k = Math.floor(pos);
-  return s[k - 1] + (pos - k) * (s[k] - s[k - 1]);
-}
+const REAL_XML = `${REAL}/jmeter-jtl-xml/tailspin-spacegame-Results.xml`;
+const REAL_CSV = `${REAL}/jmeter-jtl-csv/tailspin-spacegame-results.jtl`;
+const TRANSACTIONS = path.join(FIXTURES, "jmeter/checkout-transactions.xml");
 
 /** The real file indents nested samples; top-level ones start at column 0. */
 function attributesOf(lines: string[], attribute: string): number[] {
@@ -149,32 +114,40 @@ describe("jmeterXmlImporter on bad input", () => {
   it("names the line of malformed XML", async () => {
     const xml =
       '<?xml version="1.0"?>\n<testResults version="1.2">\n<httpSample t="1" ts="2" s="true" lb="a"></sample>\n</testResults>\n';
-    const error = await parseError(temp("bad.xml", xml));
+    const error = await parseError(jmeterXmlImporter, temp("bad.xml", xml));
     expect(error.line).toBe(3);
     expect(error.message).toMatch(/malformed XML/);
   });
 
   it("names the missing attribute", async () => {
     const xml = '<testResults version="1.2">\n<httpSample ts="1795183200000" s="true" lb="a"/>\n</testResults>\n';
-    const error = await parseError(temp("no-t.xml", xml));
+    const error = await parseError(jmeterXmlImporter, temp("no-t.xml", xml));
     expect(error.field).toBe("t");
     expect(error.line).toBe(2);
   });
 
   it("refuses a non-numeric elapsed time and an unknown success flag", async () => {
-    const bad = await parseError(temp("nan.xml", '<testResults>\n<httpSample t="fast" ts="1" s="true" lb="a"/>\n</testResults>'));
+    const bad = await parseError(
+      jmeterXmlImporter,
+      temp("nan.xml", '<testResults>\n<httpSample t="fast" ts="1" s="true" lb="a"/>\n</testResults>'),
+    );
     expect(bad.field).toBe("t");
-    const flag = await parseError(temp("flag.xml", '<testResults>\n<httpSample t="1" ts="1" s="yes" lb="a"/>\n</testResults>'));
+    const flag = await parseError(
+      jmeterXmlImporter,
+      temp("flag.xml", '<testResults>\n<httpSample t="1" ts="1" s="yes" lb="a"/>\n</testResults>'),
+    );
     expect(flag.field).toBe("s");
   });
 
   it("refuses XML that is not a JTL, and binary garbage, without hanging", async () => {
-    expect((await parseError(temp("other.xml", "<project><target/></project>"))).message).toMatch(/not a JMeter JTL/);
-    const garbage = Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 256));
-    expect((await parseError(temp("garbage.xml", garbage))).message).toMatch(/malformed XML|not a JMeter JTL/);
-    expect((await parseError(temp("empty.xml", '<testResults version="1.2">\n</testResults>\n'))).message).toMatch(
-      /no <httpSample>/,
+    expect((await parseError(jmeterXmlImporter, temp("other.xml", "<project><target/></project>"))).message).toMatch(
+      /not a JMeter JTL/,
     );
+    const garbage = Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 256));
+    expect((await parseError(jmeterXmlImporter, temp("garbage.xml", garbage))).message).toMatch(/malformed XML|not a JMeter JTL/);
+    expect(
+      (await parseError(jmeterXmlImporter, temp("empty.xml", '<testResults version="1.2">\n</testResults>\n'))).message,
+    ).toMatch(/no <httpSample>/);
   });
 });
 

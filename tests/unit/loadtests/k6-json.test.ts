@@ -1,43 +1,19 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/imports/errors";
-import { NO_PROGRESS } from "@/lib/imports/progress";
 import { k6JsonImporter, parseRfc3339 } from "@/lib/loadtests/formats/k6-json";
 import type { FileHead, ImportFile, ParsedRun } from "@/lib/loadtests/types";
+import { FIXTURES, ctx, fileOf, temp, parseError, commonsMathPercentile } from "./support/importer-fixtures";
 
-const FIXTURE = path.resolve("tests/fixtures/loadtests/k6/shop-checkout-out.ndjson");
-const ctx = { progress: NO_PROGRESS, options: {} };
-const tmp = mkdtempSync(path.join(tmpdir(), "k6-json-"));
+const FIXTURE = path.join(FIXTURES, "k6/shop-checkout-out.ndjson");
 
-function fileOf(p: string): ImportFile {
-  return { name: path.basename(p), path: p, size: statSync(p).size };
-}
-function temp(name: string, lines: string[] | string): ImportFile {
-  const p = path.join(tmp, name);
-  writeFileSync(p, Array.isArray(lines) ? lines.join("\n") + "\n" : lines);
-  return fileOf(p);
+/** k6 output of these lines, one a line, ending with a line break. */
+function ndjsonFile(name: string, lines: string[]): ImportFile {
+  return temp(name, lines.join("\n") + "\n");
 }
 function headOf(name: string, text: string): FileHead {
   const buf = Buffer.from(text);
   return { name, size: buf.length, head: buf, text };
-}
-async function parseError(file: ImportFile): Promise<ImportError> {
-  const error = await k6JsonImporter.parse([file], ctx).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
-function commonsMathPercentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  const pos = (p * (s.length + 1)) / 100;
-  if (pos < 1) return s[0];
-  if (pos >= s.length) return s[s.length - 1];
-  const k = Math.floor(pos);
-  return s[k - 1] + (pos - k) * (s[k] - s[k - 1]);
 }
 
 type Point = { metric: string; type: string; data: { time: string; value: number; tags: Record<string, string> | null } };
@@ -129,7 +105,7 @@ describe("k6JsonImporter success rules without http_req_failed", () => {
   it("uses the status (1–399 succeeds) for k6 < 0.31 output", async () => {
     const run = await k6JsonImporter.parse(
       [
-        temp("old.json", [
+        ndjsonFile("old.json", [
           '{"type":"Metric","data":{"type":"trend","contains":"time","tainted":null,"thresholds":[],"submetrics":null},"metric":"http_req_duration"}',
           oldPoint("http_req_duration", "2020-05-09T14:34:45.239531499+02:00", 120.5, tagsOf("/a", "200")),
           oldPoint("http_req_duration", "2020-05-09T14:34:45.639531499+02:00", 80, tagsOf("/a", "404")),
@@ -150,7 +126,7 @@ describe("k6JsonImporter success rules without http_req_failed", () => {
   it("prefers the expected_response tag over the status", async () => {
     const run = await k6JsonImporter.parse(
       [
-        temp("expected.json", [
+        ndjsonFile("expected.json", [
           point("http_req_duration", "2026-01-01T00:00:01Z", 10, tagsOf("/gone", "404", { expected_response: "true" })),
           point("http_req_duration", "2026-01-01T00:00:02Z", 10, tagsOf("/gone", "200", { expected_response: "false" })),
         ]),
@@ -165,7 +141,7 @@ describe("k6JsonImporter success rules without http_req_failed", () => {
     const b = tagsOf("/b", "200");
     const run = await k6JsonImporter.parse(
       [
-        temp("pairs.json", [
+        ndjsonFile("pairs.json", [
           point("http_req_duration", "2026-01-01T00:00:01.5Z", 10, a),
           point("http_req_duration", "2026-01-01T00:00:01.5Z", 20, b),
           point("data_received", "2026-01-01T00:00:01.5Z", 900, b),
@@ -199,20 +175,20 @@ describe("k6JsonImporter on cut and bad files", () => {
   it("names line and field of a bad line in the middle", async () => {
     const broken = [...lines];
     broken[10] = broken[10].slice(0, -3);
-    const e1 = await parseError(temp("broken.json", broken));
+    const e1 = await parseError(k6JsonImporter, ndjsonFile("broken.json", broken));
     expect([e1.line, e1.field]).toEqual([11, "json"]);
     const badTime = [...lines];
     const i = badTime.findIndex((l) => l.includes('"http_req_duration","type":"Point"'));
     badTime[i] = badTime[i].replace(/"time":"[^"]+"/, '"time":"yesterday"');
-    const e2 = await parseError(temp("bad-time.json", badTime));
+    const e2 = await parseError(k6JsonImporter, ndjsonFile("bad-time.json", badTime));
     expect([e2.line, e2.field]).toEqual([i + 1, "data.time"]);
     const badValue = [...lines];
     badValue[i] = badValue[i].replace(/"value":[0-9.]+/, '"value":"slow"');
-    expect((await parseError(temp("bad-value.json", badValue))).field).toBe("data.value");
+    expect((await parseError(k6JsonImporter, ndjsonFile("bad-value.json", badValue))).field).toBe("data.value");
   });
 
   it("refuses output without HTTP requests", async () => {
-    const e = await parseError(temp("no-http.json", [point("vus", "2026-01-01T00:00:00Z", 1, {})]));
+    const e = await parseError(k6JsonImporter, ndjsonFile("no-http.json", [point("vus", "2026-01-01T00:00:00Z", 1, {})]));
     expect(e.message).toMatch(/no http_req_duration/);
   });
 });

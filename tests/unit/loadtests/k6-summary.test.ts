@@ -1,18 +1,11 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/imports/errors";
-import { NO_PROGRESS } from "@/lib/imports/progress";
 import { k6HandleSummaryImporter, k6SummaryExportImporter } from "@/lib/loadtests/formats/k6-summary";
-import type { FileHead, ImportFile, LoadTestImporter } from "@/lib/loadtests/types";
+import { REAL, FIXTURES, ctx, fileOf, temp, head, parseError } from "./support/importer-fixtures";
 
-const REAL = "/work/shared/fixtures/real";
-const FIXTURES = path.resolve("tests/fixtures/loadtests");
 const EXPORT = path.join(FIXTURES, "k6/summary-export.json");
 const HANDLE = path.join(FIXTURES, "k6/handle-summary.json");
-const ctx = { progress: NO_PROGRESS, options: {} };
-const tmp = mkdtempSync(path.join(tmpdir(), "k6-summary-"));
 /** The start of a k6 `--out json` stream: another importer's format, with k6's metric names and types. */
 const K6_OUT_JSON = [
   '{"type":"Metric","data":{"name":"http_reqs","type":"counter","contains":"default","thresholds":[],"submetrics":null},"metric":"http_reqs"}',
@@ -21,27 +14,6 @@ const K6_OUT_JSON = [
   '{"metric":"http_req_duration","type":"Point","data":{"time":"2026-01-01T12:00:00.123Z","value":12.3,"tags":{"method":"GET","status":"200"}}}',
   "",
 ].join("\n");
-
-function fileOf(p: string): ImportFile {
-  return { name: path.basename(p), path: p, size: statSync(p).size };
-}
-function temp(name: string, content: string): ImportFile {
-  const p = path.join(tmp, name);
-  writeFileSync(p, content);
-  return fileOf(p);
-}
-function head(p: string): FileHead {
-  const buf = readFileSync(p).subarray(0, 64 * 1024);
-  return { name: path.basename(p), size: statSync(p).size, head: buf, text: buf.toString("utf8") };
-}
-async function parseError(importer: LoadTestImporter, file: ImportFile): Promise<ImportError> {
-  const error = await importer.parse([file], ctx).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
 
 describe("k6 --summary-export importer", () => {
   it("maps k6's figures and reads threshold flags as 'failed'", async () => {

@@ -1,40 +1,14 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/imports/errors";
-import { NO_PROGRESS } from "@/lib/imports/progress";
 import { locustCsvImporter } from "@/lib/loadtests/formats/locust-csv";
-import type { FileHead, ImportFile } from "@/lib/loadtests/types";
+import { FIXTURES, REAL, ctx, fileOf, temp, head, parseError } from "./support/importer-fixtures";
 
-const REAL = "/work/shared/fixtures/real";
 const BITCOIN = `${REAL}/locust/bitcoin-api-results`;
-const SHOP = path.resolve("tests/fixtures/loadtests/locust/shop");
-const ctx = { progress: NO_PROGRESS, options: {} };
-const tmp = mkdtempSync(path.join(tmpdir(), "locust-"));
+const SHOP = path.join(FIXTURES, "locust/shop");
 
-function fileOf(p: string): ImportFile {
-  return { name: path.basename(p), path: p, size: statSync(p).size };
-}
-function temp(name: string, content: string): ImportFile {
-  const p = path.join(tmp, name);
-  writeFileSync(p, content);
-  return fileOf(p);
-}
-function head(p: string): FileHead {
-  const buf = readFileSync(p).subarray(0, 64 * 1024);
-  return { name: path.basename(p), size: statSync(p).size, head: buf, text: buf.toString("utf8") };
-}
 const bitcoin = (kind: string) => `${BITCOIN}_${kind}.csv`;
 const shop = (kind: string) => `${SHOP}_${kind}.csv`;
-async function parseError(files: ImportFile[]): Promise<ImportError> {
-  const error = await locustCsvImporter.parse(files, ctx).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
 
 describe("Locust CSV importer", () => {
   it("reads the real bitcoin-api run (\\r\\r\\n line ends) with its history and failures", async () => {
@@ -166,18 +140,21 @@ describe("Locust CSV importer", () => {
 
   it("refuses bad rows naming the file, line and column", async () => {
     const stats = readFileSync(shop("stats"), "utf8").replace("POST,/cart,300,6", "POST,/cart,three hundred,6");
-    const bad = await parseError([temp("bad_stats.csv", stats)]);
+    const bad = await parseError(locustCsvImporter, [temp("bad_stats.csv", stats)]);
     expect(bad.file).toBe("bad_stats.csv");
     expect(bad.line).toBe(3);
     expect(bad.field).toBe("Request Count");
 
     const history = readFileSync(shop("stats_history"), "utf8").split("\r\n");
     history[10] = history[10].split(",").slice(0, 8).join(",");
-    const short = await parseError([fileOf(shop("stats")), temp("short_stats_history.csv", history.join("\r\n"))]);
+    const short = await parseError(locustCsvImporter, [
+      fileOf(shop("stats")),
+      temp("short_stats_history.csv", history.join("\r\n")),
+    ]);
     expect(short.line).toBe(11);
     expect(short.message).toContain("8 fields");
 
-    const missing = await parseError([fileOf(shop("stats_history"))]);
+    const missing = await parseError(locustCsvImporter, [fileOf(shop("stats_history"))]);
     expect(missing.message).toContain("_stats.csv file is required");
   });
 
