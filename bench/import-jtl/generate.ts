@@ -5,6 +5,7 @@
  * quotes), and rows in the order JMeter writes them: as samples finish. Deterministic (seeded).
  */
 import fs from "node:fs";
+import { prng } from "@/lib/loadtests/stats/prng";
 
 const HEADER =
   "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect";
@@ -45,17 +46,6 @@ const GROUPS: Group[] = [
 ];
 const ALL_THREADS = GROUPS.reduce((a, g) => a + g.threads, 0);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Thread = {
   group: Group;
   groupIndex: number;
@@ -68,7 +58,7 @@ type Thread = {
 
 /** Writes `rows` data rows (plus the header) to `path`. */
 export function generateJtl(path: string, rows: number, seed = 42): void {
-  const random = mulberry32(seed);
+  const random = prng(seed);
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const latency = (median: number) => Math.max(1, Math.round(median * Math.exp(0.6 * gaussian())));
   const t0 = Date.UTC(2025, 2, 14, 9, 30, 0);

@@ -22,6 +22,14 @@ export type CsvRecordSink = {
    * on. The ranges are valid only during the call.
    */
   record(buf: Buffer, starts: Int32Array, ends: Int32Array, count: number, more: boolean, line: number, end: CsvRecordEnd): void;
+  /**
+   * Optional fused path: a record without any quote character as the byte range `buf[from..to)`
+   * (line break excluded; `buf[to]` is its CR or LF, which the sink may overwrite while it reads if
+   * it puts it back), for a sink that splits and reads its fields in one scan. Used instead of
+   * `record` for such records when the delimiter is one ASCII byte; the sink must read them as
+   * `record` would. A last record without a line break goes to `record`.
+   */
+  line?(buf: Buffer, from: number, to: number, line: number, end: CsvRecordEnd): void;
 };
 
 export type CsvSplitterOptions = {
@@ -46,6 +54,8 @@ export class CsvRecordSplitter {
   private readonly delimiterByte: number;
   /** False when the delimiter is not one ASCII byte: every record then goes to PapaParse. */
   private readonly fastPath: boolean;
+  /** The sink reads unquoted records itself (`line`). */
+  private readonly fusedSink: boolean;
   private readonly crlf: boolean;
   private readonly fieldLimit: number;
   private readonly maxRecordBytes: number;
@@ -66,6 +76,7 @@ export class CsvRecordSplitter {
     if (!d || Papa.BAD_DELIMITERS.includes(d)) throw new Error(`Unusable CSV delimiter ${JSON.stringify(d)}.`);
     this.delimiterByte = d.length === 1 ? d.charCodeAt(0) : -1;
     this.fastPath = this.delimiterByte >= 0 && this.delimiterByte < 128;
+    this.fusedSink = this.fastPath && typeof sink.line === "function";
     this.crlf = options.newline === "\r\n";
     this.fieldLimit = Math.max(1, options.fieldLimit ?? Number.MAX_SAFE_INTEGER);
     if (this.fieldLimit < 1024) {
@@ -165,8 +176,13 @@ export class CsvRecordSplitter {
         continue;
       }
       const contentEnd = newline === -1 ? len : crlf ? newline - 1 : newline;
-      const count = this.split(buf, pos, contentEnd);
-      this.sink.record(buf, this.starts, this.ends, count, this.moreFields, this.line, newline === -1 ? "eof" : "newline");
+      const end = newline === -1 ? "eof" : "newline";
+      if (this.fusedSink && end === "newline") {
+        this.sink.line!(buf, pos, contentEnd, this.line, end);
+      } else {
+        const count = this.split(buf, pos, contentEnd);
+        this.sink.record(buf, this.starts, this.ends, count, this.moreFields, this.line, end);
+      }
       this.line += (newline === -1 ? 0 : 1) + extraLines;
       pos = recordEnd;
     }
@@ -353,28 +369,32 @@ export class ByteStringTable {
     const h = this.fullHash ? fullHash(buf, from, to) : sampledHash(buf, from, to);
     const slots = this.slots;
     const mask = slots.length - 1;
-    const length = to - from;
     let slot = h & mask;
     for (let probes = 0; ; probes++) {
       const entry = slots[slot];
-      if (entry === 0) {
-        if (probes > 8 && !this.fullHash) {
-          this.fullHash = true;
-          this.rehash(slots.length);
-          return this.id(buf, from, to);
-        }
-        return this.insert(buf, from, to, h, slot);
-      }
+      if (entry === 0) return this.miss(buf, from, to, h, slot, probes);
       const id = entry - 1;
-      if (this.hashes[id] === h && this.keyLength[id] === length) {
-        const pool = this.pool;
-        const start = this.keyStart[id] - from;
-        let i = from;
-        while (i < to && pool[start + i] === buf[i]) i++;
-        if (i === to) return id;
-      }
+      if (this.hashes[id] === h && this.sameKey(id, buf, from, to)) return id;
       slot = (slot + 1) & mask;
     }
+  }
+
+  private sameKey(id: number, buf: Buffer, from: number, to: number): boolean {
+    if (this.keyLength[id] !== to - from) return false;
+    const pool = this.pool;
+    const offset = this.keyStart[id] - from;
+    for (let i = from; i < to; i++) if (pool[offset + i] !== buf[i]) return false;
+    return true;
+  }
+
+  /** Not in the table: add it, unless sampled hashes collide so often that hashing every byte pays. */
+  private miss(buf: Buffer, from: number, to: number, hash: number, slot: number, probes: number): number {
+    if (probes > 24 && !this.fullHash) {
+      this.fullHash = true;
+      this.rehash(this.slots.length);
+      return this.id(buf, from, to);
+    }
+    return this.insert(buf, from, to, hash, slot);
   }
 
   private insert(buf: Buffer, from: number, to: number, hash: number, slot: number): number {

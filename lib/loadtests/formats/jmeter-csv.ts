@@ -3,7 +3,7 @@
  * saveservice subset reads (timeStamp, elapsed and label are required); a headerless file is read in
  * JMeter's default column order unless the user names the columns. Rows are split from raw byte
  * chunks by CsvRecordSplitter (records with quotes go to PapaParse) and fed straight into the
- * SampleAggregator: no string or object per row, so a million-row JTL imports in about a second in
+ * SampleAggregator: no string or object per row, so a million-row JTL imports in under a second in
  * bounded memory. Sub-samples (`label-0`, `label-1`: redirects, embedded resources) are counted
  * apart from their parent by the aggregator's JMeter suffix rule.
  */
@@ -219,7 +219,7 @@ async function readJtlCsv(file: ImportFile, aggregator: SampleAggregator, ctx: I
   }
   if (delimiter !== ",") run.layouts.add(`delimiter ${delimiter === "\t" ? "tab" : JSON.stringify(delimiter)}`);
 
-  const reader = new JtlRecordReader(file.name, columns, hasHeader, aggregator, run, head.encoding);
+  const reader = new JtlRecordReader(file.name, columns, hasHeader, delimiter, aggregator, run, head.encoding);
   const splitter = new CsvRecordSplitter(
     { delimiter, newline: head.newline, fieldLimit: reader.fieldLimit, encoding: head.encoding, fileName: file.name },
     reader,
@@ -244,28 +244,58 @@ async function readJtlCsv(file: ImportFile, aggregator: SampleAggregator, ctx: I
   run.rows += reader.samples;
 }
 
-const NONE = -1;
+/**
+ * The fields a sample is read from, as slots of the reader's per-row arrays. Numeric ones come
+ * first, so one comparison tells the fused line loop to parse digits as it scans.
+ */
+const F_TIMESTAMP = 0;
+const F_ELAPSED = 1;
+const F_BYTES = 2;
+const F_SENT_BYTES = 3;
+const F_ALL_THREADS = 4;
+const F_GRP_THREADS = 5;
+const NUMERIC_FIELDS = 6;
+const F_LABEL = 6;
+const F_SUCCESS = 7;
+const F_THREAD_NAME = 8;
+const F_RESPONSE_CODE = 9;
+const F_HOSTNAME = 10;
+const FIELD_SLOTS = 11;
+const F_UNUSED = 255;
+const FIELD_COLUMNS: [slot: number, column: string][] = [
+  [F_TIMESTAMP, "timeStamp"],
+  [F_ELAPSED, "elapsed"],
+  [F_BYTES, "bytes"],
+  [F_SENT_BYTES, "sentBytes"],
+  [F_ALL_THREADS, "allThreads"],
+  [F_GRP_THREADS, "grpThreads"],
+  [F_LABEL, "label"],
+  [F_SUCCESS, "success"],
+  [F_THREAD_NAME, "threadName"],
+  [F_RESPONSE_CODE, "responseCode"],
+  [F_HOSTNAME, "Hostname"],
+];
 
-/** Turns split records into aggregator samples. The per-row path works on bytes and makes no strings. */
+/**
+ * Turns records into aggregator samples without making a string per row. Unquoted lines take the
+ * fused path (`line`): one scan finds the delimiters and parses the numbers of the columns in use.
+ * Records with quotes come from PapaParse through the splitter (`record`) and fill the same per-row
+ * slots; both end in `sample`. tests/unit/loadtests/jmeter-csv-paths.test.ts checks on random rows
+ * that the two paths read the same samples and fail the same way.
+ */
 class JtlRecordReader implements CsvRecordSink {
   readonly fieldLimit: number;
   samples = 0;
   private newRows = 0;
   private skipHeader: boolean;
-  private readonly col: Record<
-    | "timeStamp"
-    | "elapsed"
-    | "label"
-    | "success"
-    | "bytes"
-    | "sentBytes"
-    | "allThreads"
-    | "grpThreads"
-    | "threadName"
-    | "responseCode"
-    | "hostname",
-    number
-  >;
+  private readonly delimiterByte: number;
+  /** Column index → field slot (F_UNUSED for columns not read). */
+  private readonly plan: Uint8Array;
+  private readonly has: boolean[];
+  // The current row: byte range of each slot's field, and its number when the field is plain digits.
+  private readonly fieldStart = new Int32Array(FIELD_SLOTS);
+  private readonly fieldEnd = new Int32Array(FIELD_SLOTS);
+  private readonly fieldNumber = new Float64Array(FIELD_SLOTS);
   private readonly labels: ByteStringTable;
   private readonly threadNames: ByteStringTable;
   private readonly hostNames: ByteStringTable;
@@ -277,44 +307,42 @@ class JtlRecordReader implements CsvRecordSink {
     private readonly fileName: string,
     private readonly columns: string[],
     hasHeader: boolean,
+    delimiter: string,
     private readonly aggregator: SampleAggregator,
     private readonly run: RunFacts,
     private readonly encoding: "utf8" | "latin1",
   ) {
     this.skipHeader = hasHeader;
+    // The fused path needs a one-byte delimiter; others only ever reach `record`.
+    this.delimiterByte = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
     const index = (name: string) => columns.findIndex((c) => columnKey(c) === name.toLowerCase());
-    this.col = {
-      timeStamp: index("timeStamp"),
-      elapsed: index("elapsed"),
-      label: index("label"),
-      success: index("success"),
-      bytes: index("bytes"),
-      sentBytes: index("sentBytes"),
-      allThreads: index("allThreads"),
-      grpThreads: index("grpThreads"),
-      threadName: index("threadName"),
-      responseCode: index("responseCode"),
-      hostname: index("Hostname"),
-    };
-    for (const required of ["timeStamp", "elapsed", "label"] as const) {
-      if (this.col[required] === NONE) {
+    const columnOf = FIELD_COLUMNS.map(([slot, name]) => [slot, index(name)] as const);
+    for (const required of ["timeStamp", "elapsed", "label"]) {
+      if (index(required) === -1) {
         throw new ImportError(
           `the columns (${columns.join(", ")}) have no "${required}": a JMeter CSV JTL needs timeStamp, elapsed and label.`,
           { file: fileName, line: hasHeader ? 1 : null, field: required },
         );
       }
     }
-    if (this.col.success === NONE) {
+    this.fieldLimit = Math.max(...columnOf.map(([, c]) => c)) + 1;
+    this.plan = new Uint8Array(this.fieldLimit).fill(F_UNUSED);
+    this.has = new Array<boolean>(FIELD_SLOTS).fill(false);
+    for (const [slot, column] of columnOf) {
+      if (column === -1) continue;
+      this.plan[column] = slot;
+      this.has[slot] = true;
+    }
+    if (!this.has[F_SUCCESS]) {
       run.warnOnce(
-        this.col.responseCode !== NONE
+        this.has[F_RESPONSE_CODE]
           ? `${fileName} has no "success" column: a sample counts as successful when its responseCode is 2xx or 3xx.`
           : `${fileName} has neither a "success" nor a "responseCode" column: every sample counts as successful.`,
       );
     }
-    if (index("SampleCount") !== NONE) {
+    if (index("SampleCount") !== -1) {
       run.warnOnce(`${fileName} has a SampleCount column: each row was counted as one sample.`);
     }
-    this.fieldLimit = Math.max(...Object.values(this.col)) + 1;
     this.labels = new ByteStringTable(encoding);
     this.threadNames = new ByteStringTable(encoding);
     this.hostNames = new ByteStringTable(encoding);
@@ -326,14 +354,80 @@ class JtlRecordReader implements CsvRecordSink {
     return n;
   }
 
+  /**
+   * The fused path for a line without quotes: `buf[from..to)`, followed by its line break. The
+   * delimiter is written over the line break while the line is scanned, so the inner loops test one
+   * byte per step instead of also testing for the end.
+   */
+  line(buf: Buffer, from: number, to: number, line: number, end: CsvRecordEnd): void {
+    if (this.skipHeader) {
+      this.skipHeader = false;
+      return;
+    }
+    if (from === to) return; // blank line
+    const d = this.delimiterByte;
+    if (d < 0 || to >= buf.length)
+      throw new Error("JtlRecordReader.line needs a one-byte delimiter and a line break after the line.");
+    const plan = this.plan;
+    const limit = this.fieldLimit;
+    const starts = this.fieldStart;
+    const ends = this.fieldEnd;
+    const numbers = this.fieldNumber;
+    const lineBreak = buf[to];
+    buf[to] = d;
+    let i = from;
+    let fields = 0;
+    let more = false;
+    for (let c = 0; c < limit; c++) {
+      const slot = plan[c];
+      const start = i;
+      if (slot < NUMERIC_FIELDS) {
+        let value = 0;
+        let plain = buf[i] !== d; // an empty field is no number
+        for (let b = buf[i]; b !== d; b = buf[++i]) {
+          const digit = b - 48;
+          if (digit >>> 0 > 9) plain = false;
+          else value = value * 10 + digit;
+        }
+        numbers[slot] = plain ? value : NaN;
+        starts[slot] = start;
+        ends[slot] = i;
+      } else {
+        while (buf[i] !== d) i++;
+        if (slot !== F_UNUSED) {
+          starts[slot] = start;
+          ends[slot] = i;
+        }
+      }
+      fields = c + 1;
+      if (i === to) break;
+      i++; // the delimiter
+      if (fields === limit) more = true;
+    }
+    buf[to] = lineBreak;
+    this.commit(buf, fields, more, line, end);
+  }
+
+  /** A record split by CsvRecordSplitter (one with quotes, read by PapaParse). */
   record(buf: Buffer, starts: Int32Array, ends: Int32Array, count: number, more: boolean, line: number, end: CsvRecordEnd): void {
     if (this.skipHeader) {
       this.skipHeader = false;
       return;
     }
     if (count === 1 && starts[0] === ends[0]) return; // blank line
+    for (let c = 0; c < count; c++) {
+      const slot = this.plan[c];
+      if (slot === F_UNUSED) continue;
+      this.fieldStart[slot] = starts[c];
+      this.fieldEnd[slot] = ends[c];
+      if (slot < NUMERIC_FIELDS) this.fieldNumber[slot] = digits(buf, starts[c], ends[c]);
+    }
+    this.commit(buf, count, more, line, end);
+  }
+
+  private commit(buf: Buffer, fields: number, more: boolean, line: number, end: CsvRecordEnd): void {
     if (end === "newline") {
-      this.sample(buf, starts, ends, count, line);
+      this.sample(buf, fields, line);
       return;
     }
     // The last line has no line break: the file may have been cut while JMeter was writing it.
@@ -344,7 +438,7 @@ class JtlRecordReader implements CsvRecordSink {
       return;
     }
     try {
-      this.sample(buf, starts, ends, count, line);
+      this.sample(buf, fields, line);
       this.run.warnOnce(`${this.fileName} does not end with a line break: its last line (${line}) was imported as complete.`);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
@@ -352,22 +446,26 @@ class JtlRecordReader implements CsvRecordSink {
     }
   }
 
-  private sample(buf: Buffer, starts: Int32Array, ends: Int32Array, count: number, line: number): void {
-    const col = this.col;
-    if (count < this.fieldLimit) {
-      const missing = this.columns[count];
+  /** The row in the field slots, as one sample. */
+  private sample(buf: Buffer, fields: number, line: number): void {
+    if (fields < this.fieldLimit) {
+      const missing = this.columns[fields];
       this.fail(
-        `the line has ${count} field${count === 1 ? "" : "s"} but ${this.columns.length} columns were expected; "${missing}" is missing.`,
+        `the line has ${fields} field${fields === 1 ? "" : "s"} but ${this.columns.length} columns were expected; "${missing}" is missing.`,
         line,
         missing,
       );
     }
-    let start = digits(buf, starts[col.timeStamp], ends[col.timeStamp]);
-    if (start !== start) start = this.slowTimestamp(buf, starts[col.timeStamp], ends[col.timeStamp], line);
-    let elapsed = digits(buf, starts[col.elapsed], ends[col.elapsed]);
-    if (elapsed !== elapsed) elapsed = this.slowNumber(buf, starts[col.elapsed], ends[col.elapsed], line, "elapsed", true);
+    const starts = this.fieldStart;
+    const ends = this.fieldEnd;
+    const numbers = this.fieldNumber;
+    const has = this.has;
+    let start = numbers[F_TIMESTAMP];
+    if (start !== start) start = this.slowTimestamp(buf, starts[F_TIMESTAMP], ends[F_TIMESTAMP], line);
+    let elapsed = numbers[F_ELAPSED];
+    if (elapsed !== elapsed) elapsed = this.slowNumber(buf, starts[F_ELAPSED], ends[F_ELAPSED], line, "elapsed", true);
 
-    const labelId = this.labels.id(buf, starts[col.label], ends[col.label]);
+    const labelId = this.labels.id(buf, starts[F_LABEL], ends[F_LABEL]);
     let index = this.labelIndex[labelId];
     if (index === undefined) {
       index = this.aggregator.labelIndex(this.labels.text(labelId));
@@ -375,31 +473,28 @@ class JtlRecordReader implements CsvRecordSink {
     }
 
     let success = true;
-    if (col.success !== NONE) success = this.success(buf, starts[col.success], ends[col.success], line);
-    else if (col.responseCode !== NONE) success = codeIsSuccess(buf, starts[col.responseCode], ends[col.responseCode]);
+    if (has[F_SUCCESS]) success = this.success(buf, starts[F_SUCCESS], ends[F_SUCCESS], line);
+    else if (has[F_RESPONSE_CODE]) success = codeIsSuccess(buf, starts[F_RESPONSE_CODE], ends[F_RESPONSE_CODE]);
 
-    const received = col.bytes === NONE ? NaN : this.optionalNumber(buf, starts[col.bytes], ends[col.bytes], line, "bytes");
-    const sent =
-      col.sentBytes === NONE ? NaN : this.optionalNumber(buf, starts[col.sentBytes], ends[col.sentBytes], line, "sentBytes");
+    const received = has[F_BYTES] ? this.optionalNumber(buf, F_BYTES, line, "bytes") : NaN;
+    const sent = has[F_SENT_BYTES] ? this.optionalNumber(buf, F_SENT_BYTES, line, "sentBytes") : NaN;
     let users = NaN;
-    if (col.allThreads !== NONE)
-      users = this.optionalNumber(buf, starts[col.allThreads], ends[col.allThreads], line, "allThreads");
-    else if (col.grpThreads !== NONE)
-      users = this.optionalNumber(buf, starts[col.grpThreads], ends[col.grpThreads], line, "grpThreads");
+    if (has[F_ALL_THREADS]) users = this.optionalNumber(buf, F_ALL_THREADS, line, "allThreads");
+    else if (has[F_GRP_THREADS]) users = this.optionalNumber(buf, F_GRP_THREADS, line, "grpThreads");
     if (users > this.run.maxThreads) this.run.maxThreads = users;
 
-    if (col.threadName !== NONE) {
+    if (has[F_THREAD_NAME]) {
       const before = this.threadNames.size;
-      const id = this.threadNames.id(buf, starts[col.threadName], ends[col.threadName]);
+      const id = this.threadNames.id(buf, starts[F_THREAD_NAME], ends[F_THREAD_NAME]);
       if (id === before) this.newThread(this.threadNames.text(id));
     }
-    if (col.hostname !== NONE) {
+    if (has[F_HOSTNAME]) {
       const before = this.hostNames.size;
-      const id = this.hostNames.id(buf, starts[col.hostname], ends[col.hostname]);
+      const id = this.hostNames.id(buf, starts[F_HOSTNAME], ends[F_HOSTNAME]);
       if (id === before && this.run.hosts.size < 1000) this.run.hosts.add(this.hostNames.text(id));
     }
-    if (!success && col.responseCode !== NONE) {
-      const code = buf.toString(this.encoding, starts[col.responseCode], ends[col.responseCode]);
+    if (!success && has[F_RESPONSE_CODE]) {
+      const code = buf.toString(this.encoding, starts[F_RESPONSE_CODE], ends[F_RESPONSE_CODE]);
       const errors = this.run.errorsByCode;
       if (errors.has(code) || errors.size < 1000) errors.set(code, (errors.get(code) ?? 0) + 1);
     }
@@ -427,8 +522,7 @@ class JtlRecordReader implements CsvRecordSink {
   private slowTimestamp(buf: Buffer, from: number, to: number, line: number): number {
     const value = this.text(buf, from, to).trim();
     if (value === "") this.fail("the timeStamp is empty.", line, "timeStamp");
-    const number = Number(value);
-    if (Number.isFinite(number) && number >= 0) return number;
+    if (DECIMAL.test(value)) return Number(value);
     const date = parseFormattedTimestamp(value);
     if (date === null) {
       this.fail(`"${value}" is neither epoch milliseconds nor a date like 2024/05/03 14:02:11.123.`, line, "timeStamp");
@@ -448,15 +542,13 @@ class JtlRecordReader implements CsvRecordSink {
   private slowNumber(buf: Buffer, from: number, to: number, line: number, field: string, required: boolean): number {
     const value = this.text(buf, from, to).trim();
     if (value === "") return required ? this.fail(`the ${field} is empty.`, line, field) : NaN;
-    const number = Number(value);
-    if (!Number.isFinite(number)) this.fail(`"${value}" is not a number.`, line, field);
-    if (number < 0) this.fail(`"${value}" is negative.`, line, field);
-    return number;
+    if (DECIMAL.test(value)) return Number(value);
+    return this.fail(/^-\d*\.?\d+$/.test(value) ? `"${value}" is negative.` : `"${value}" is not a number.`, line, field);
   }
 
-  private optionalNumber(buf: Buffer, from: number, to: number, line: number, field: string): number {
-    const n = digits(buf, from, to);
-    return n === n ? n : this.slowNumber(buf, from, to, line, field, false);
+  private optionalNumber(buf: Buffer, slot: number, line: number, field: string): number {
+    const n = this.fieldNumber[slot];
+    return n === n ? n : this.slowNumber(buf, this.fieldStart[slot], this.fieldEnd[slot], line, field, false);
   }
 
   private success(buf: Buffer, from: number, to: number, line: number): boolean {
@@ -484,6 +576,9 @@ class JtlRecordReader implements CsvRecordSink {
     return this.fail(`"${this.text(buf, from, to)}" is neither true nor false.`, line, "success");
   }
 }
+
+/** A non-negative decimal as JMeter (or a tool converting to JTL) writes it: no sign, exponent or hex. */
+const DECIMAL = /^(\d+\.?\d*|\.\d+)$/;
 
 /** The whole number written in `buf[from..to)`, or NaN when the field is empty or not plain digits. */
 function digits(buf: Buffer, from: number, to: number): number {

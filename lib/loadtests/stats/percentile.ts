@@ -17,6 +17,65 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number, from = 
   return lower + d * (upper - lower);
 }
 
+/**
+ * `percentileOfSorted` over the union of several sorted segments, without merging them: the order
+ * statistics it needs are found by binary search. For non-negative floats the search runs over
+ * IEEE-754 bit patterns (32 steps); otherwise the segments are merged and sorted.
+ */
+export function percentileOfSortedSegments(segments: Float32Array[], p: number, nonNegative = true): number | null {
+  let n = 0;
+  for (const s of segments) n += s.length;
+  if (n === 0) return null;
+  if (!nonNegative) {
+    const all = new Float32Array(n);
+    let at = 0;
+    for (const s of segments) {
+      all.set(s, at);
+      at += s.length;
+    }
+    all.sort();
+    return percentileOfSorted(all, p);
+  }
+  const keys = segments.map((s) => new Uint32Array(s.buffer, s.byteOffset, s.length));
+  const at = (rank: number) => kthOfSortedKeys(keys, rank);
+  if (n === 1) return at(0);
+  const pos = (p * (n + 1)) / 100;
+  if (pos < 1) return at(0);
+  if (pos >= n) return at(n - 1);
+  const floor = Math.floor(pos);
+  const lower = at(floor - 1);
+  const upper = at(floor);
+  return lower + (pos - floor) * (upper - lower);
+}
+
+/** The value of 0-based rank `rank` in the union of sorted non-negative float segments (as bit patterns). */
+function kthOfSortedKeys(keys: Uint32Array[], rank: number): number {
+  // The smallest bit pattern x with at least rank + 1 keys <= x.
+  let lo = 0;
+  let hi = 0;
+  for (const k of keys) if (k.length && k[k.length - 1] > hi) hi = k[k.length - 1];
+  while (lo < hi) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    let count = 0;
+    for (const k of keys) count += upperBound(k, mid);
+    if (count >= rank + 1) hi = mid;
+    else lo = mid + 1;
+  }
+  return new Float32Array(new Uint32Array([lo]).buffer)[0];
+}
+
+/** How many of the sorted keys are <= x. */
+function upperBound(keys: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Below this many values insertion sort wins. */
 const INSERTION_MAX = 48;
 

@@ -8,7 +8,7 @@
 import * as hdr from "hdr-histogram-js";
 import type { LabelStatistics, LoadProfilePoint, SeriesPoint, StatisticsSource } from "@/lib/loadtests/types";
 import { emptyStatistics, PERCENTILE_KEYS, PERCENTILE_OF } from "@/lib/loadtests/types";
-import { percentileOfSorted, sortSamples } from "@/lib/loadtests/stats/percentile";
+import { percentileOfSorted, percentileOfSortedSegments, sortSamples } from "@/lib/loadtests/stats/percentile";
 
 export const EXACT_SAMPLE_LIMIT = 1_000_000;
 /** Bucket widths (seconds) the series may use; the smallest that yields at most `maxBuckets` wins. */
@@ -427,7 +427,8 @@ export class SampleAggregator {
   }
 
   private finishExact(): AggregateResult {
-    // Locals, not fields, in the loops below: each runs once over up to a million samples.
+    // Locals, not fields, in the loops below: each runs once over up to a million samples, and two
+    // passes do the work of four (bucket and label counts together, then both distributions).
     const n = this.n;
     const second = this.second;
     const elapsed = this.elapsed;
@@ -440,75 +441,81 @@ export class SampleAggregator {
     const top = this.labelList.filter((a) => a.parent === null);
     let topCount = 0;
     for (const acc of top) topCount += acc.count;
-    // Scratch space: one new column; the others are reused once their data is consumed.
-    const values = new Float32Array(Math.max(n, 1));
-    const sortScratch = new Uint32Array(sampleUsers.buffer, 0, this.capacity);
 
-    // 1. Series by start second; buckets hold top-level samples (counting sort by bucket).
     const bucketSeconds = this.bucketSeconds();
+    const withSeries = bucketSeconds !== null && topCount > 0;
+    const width = bucketSeconds ?? 1;
+    const t0s = Math.floor(Math.floor(this.minStart / 1000) / width) * width;
+    const buckets = withSeries ? Math.floor((Math.floor(this.maxEnd / 1000) - t0s) / width) + 1 : 0;
+    // Second offset → bucket, looked up instead of divided per sample (when the run is not far
+    // longer in seconds than it has samples: a table must not outweigh the samples).
+    const firstOffset = Math.floor(this.minStart / 1000) - this.baseSecond;
+    const spanSeconds = Math.floor(this.maxEnd / 1000) - this.baseSecond - firstOffset + 1;
+    const useTable = withSeries && spanSeconds <= Math.max(4 * n, 65_536);
+    const bucketOfSecond = new Int32Array(useTable ? spanSeconds : 0);
+    for (let o = 0; o < bucketOfSecond.length; o++)
+      bucketOfSecond[o] = Math.floor((o + firstOffset + this.baseSecond - t0s) / width);
+    const shift = this.baseSecond - t0s;
+
+    // Pass 1: bucket of every sample (written over its second), per-bucket figures, label counts.
+    const bucketOf = second;
+    const bOffsets = new Uint32Array(buckets + 1);
+    const errors = new Uint32Array(buckets);
+    const sums = new Float64Array(buckets);
+    const users = new Float32Array(buckets).fill(NaN);
+    const offsets = new Uint32Array(labelCount + 1);
+    for (let i = 0; i < n; i++) {
+      const label = labelOf[i];
+      offsets[label + 1]++;
+      if (!withSeries || isSub[label] === 1) continue;
+      const b = useTable ? bucketOfSecond[second[i] - firstOffset] : Math.floor((second[i] + shift) / width);
+      bucketOf[i] = b;
+      bOffsets[b + 1]++;
+      errors[b] += failed[i];
+      sums[b] += elapsed[i];
+      const u = sampleUsers[i];
+      if (u > users[b] || (u === u && users[b] !== users[b])) users[b] = u;
+    }
+    for (let b = 0; b < buckets; b++) bOffsets[b + 1] += bOffsets[b];
+    for (let l = 0; l < labelCount; l++) offsets[l + 1] += offsets[l];
+
+    // Pass 2: latencies grouped by bucket (top-level samples) and by label (counting sorts). The
+    // users column is free now and takes the label grouping; the seconds column is then free as
+    // sort scratch.
+    const byBucket = new Float32Array(withSeries ? topCount : 0);
+    const byLabel = new Float32Array(sampleUsers.buffer, 0, n);
+    const bucketFill = bOffsets.slice(0, buckets);
+    const labelFill = offsets.slice(0, labelCount);
+    for (let i = 0; i < n; i++) {
+      const label = labelOf[i];
+      const v = elapsed[i];
+      byLabel[labelFill[label]++] = v;
+      if (withSeries && isSub[label] === 0) byBucket[bucketFill[bucketOf[i]]++] = v;
+    }
+    const sortScratch = new Uint32Array(second.buffer, 0, this.capacity);
+
     const series: SeriesPoint[] = [];
-    if (bucketSeconds !== null && topCount > 0) {
-      const t0s = Math.floor(Math.floor(this.minStart / 1000) / bucketSeconds) * bucketSeconds;
-      const buckets = Math.floor((Math.floor(this.maxEnd / 1000) - t0s) / bucketSeconds) + 1;
-      // Second offset → bucket, looked up instead of divided per sample (when the run is not far
-      // longer in seconds than it has samples: a table must not outweigh the samples).
-      const firstOffset = Math.floor(this.minStart / 1000) - this.baseSecond;
-      const spanSeconds = Math.floor(this.maxEnd / 1000) - this.baseSecond - firstOffset + 1;
-      const useTable = spanSeconds <= Math.max(4 * n, 65_536);
-      const bucketOfSecond = new Int32Array(useTable ? spanSeconds : 0);
-      for (let o = 0; o < bucketOfSecond.length; o++)
-        bucketOfSecond[o] = Math.floor((o + firstOffset + this.baseSecond - t0s) / bucketSeconds);
-      const shift = this.baseSecond - t0s;
-      const bucketOf = second; // overwritten in place: the seconds are not needed afterwards
-      const bOffsets = new Uint32Array(buckets + 1);
-      const errors = new Uint32Array(buckets);
-      const sums = new Float64Array(buckets);
-      const users = new Float32Array(buckets).fill(NaN);
-      for (let i = 0; i < n; i++) {
-        const b = useTable ? bucketOfSecond[second[i] - firstOffset] : Math.floor((second[i] + shift) / bucketSeconds);
-        bucketOf[i] = b;
-        if (isSub[labelOf[i]] === 1) continue;
-        bOffsets[b + 1]++;
-        errors[b] += failed[i];
-        sums[b] += elapsed[i];
-        const u = sampleUsers[i];
-        if (u > users[b] || (u === u && users[b] !== users[b])) users[b] = u;
-      }
-      for (let b = 0; b < buckets; b++) bOffsets[b + 1] += bOffsets[b];
-      const fill = bOffsets.slice(0, buckets);
-      for (let i = 0; i < n; i++) {
-        if (isSub[labelOf[i]] === 1) continue;
-        values[fill[bucketOf[i]]++] = elapsed[i];
-      }
-      let lastUsers: number | null = null;
-      for (let b = 0; b < buckets; b++) {
-        const from = bOffsets[b];
-        const to = bOffsets[b + 1];
-        sortSamples(values.subarray(from, to), sortScratch, this.nonNegative);
-        const count = to - from;
-        const u = users[b];
-        if (u === u) lastUsers = u;
-        series.push({
-          t: (t0s + b * bucketSeconds) * 1000,
-          requests: count,
-          errors: errors[b],
-          mean: count ? roundMs(sums[b] / count) : null,
-          p50: roundMs(percentileOfSorted(values, 50, from, to)),
-          p90: roundMs(percentileOfSorted(values, 90, from, to)),
-          p95: roundMs(percentileOfSorted(values, 95, from, to)),
-          p99: roundMs(percentileOfSorted(values, 99, from, to)),
-          users: this.anyUsers ? (u === u ? u : count === 0 ? lastUsers : null) : null,
-        });
-      }
+    let lastUsers: number | null = null;
+    for (let b = 0; b < buckets; b++) {
+      const from = bOffsets[b];
+      const to = bOffsets[b + 1];
+      sortSamples(byBucket.subarray(from, to), sortScratch, this.nonNegative);
+      const count = to - from;
+      const u = users[b];
+      if (u === u) lastUsers = u;
+      series.push({
+        t: (t0s + b * width) * 1000,
+        requests: count,
+        errors: errors[b],
+        mean: count ? roundMs(sums[b] / count) : null,
+        p50: roundMs(percentileOfSorted(byBucket, 50, from, to)),
+        p90: roundMs(percentileOfSorted(byBucket, 90, from, to)),
+        p95: roundMs(percentileOfSorted(byBucket, 95, from, to)),
+        p99: roundMs(percentileOfSorted(byBucket, 99, from, to)),
+        users: this.anyUsers ? (u === u ? u : count === 0 ? lastUsers : null) : null,
+      });
     }
 
-    // 2. Per-label percentiles: group latencies by label (counting sort), sort each segment.
-    const byLabel = new Float32Array(second.buffer, 0, n);
-    const offsets = new Uint32Array(labelCount + 1);
-    for (let i = 0; i < n; i++) offsets[labelOf[i] + 1]++;
-    for (let l = 0; l < labelCount; l++) offsets[l + 1] += offsets[l];
-    const fill = offsets.slice(0, labelCount);
-    for (let i = 0; i < n; i++) byLabel[fill[labelOf[i]]++] = elapsed[i];
     const labels: LabelStatistics[] = [];
     for (const acc of this.labelList) {
       const from = offsets[acc.index];
@@ -519,16 +526,11 @@ export class SampleAggregator {
       labels.push(s);
     }
 
-    // 3. Total over top-level samples.
-    const all = values.subarray(0, topCount);
-    let k = 0;
-    for (const acc of top) {
-      all.set(byLabel.subarray(offsets[acc.index], offsets[acc.index + 1]), k);
-      k += acc.count;
-    }
-    if (top.length > 1) sortSamples(all, sortScratch, this.nonNegative);
+    // Total over top-level samples: picked from the sorted label segments, not sorted again.
     const total = this.totalStatistics(top, true);
-    for (const key of PERCENTILE_KEYS) total[key] = roundMs(percentileOfSorted(all, PERCENTILE_OF[key]));
+    const segments = top.map((acc) => byLabel.subarray(offsets[acc.index], offsets[acc.index + 1]));
+    for (const key of PERCENTILE_KEYS)
+      total[key] = roundMs(percentileOfSortedSegments(segments, PERCENTILE_OF[key], this.nonNegative));
 
     // The columns now hold scratch data; drop them.
     this.n = 0;

@@ -1,53 +1,29 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { ImportCancelledError, ImportError } from "@/lib/imports/errors";
+import {
+  commonsMathPercentile,
+  FIXTURES as LOADTEST_FIXTURES,
+  fileOf,
+  head,
+  parseError,
+  REAL,
+  temp,
+} from "./support/importer-fixtures";
+import { ImportCancelledError } from "@/lib/imports/errors";
 import { countingProgress, NO_PROGRESS } from "@/lib/imports/progress";
 import { jmeterCsvImporter, parseFormattedTimestamp } from "@/lib/loadtests/formats/jmeter-csv";
 import type { FileHead, ImportFile, LoadTestImportOptions, ParsedRun } from "@/lib/loadtests/types";
 
-const REAL = "/work/shared/fixtures/real";
 const TAILSPIN = `${REAL}/jmeter-jtl-csv/tailspin-spacegame-results.jtl`;
-const FIXTURES = path.resolve("tests/fixtures/loadtests/jmeter");
-
-function fileOf(p: string): ImportFile {
-  return { name: path.basename(p), path: p, size: fs.statSync(p).size };
-}
-
-function tempFile(name: string, content: string | Buffer): ImportFile {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-jtl-"));
-  const p = path.join(dir, name);
-  fs.writeFileSync(p, content);
-  return fileOf(p);
-}
+const FIXTURES = path.join(LOADTEST_FIXTURES, "jmeter");
 
 function parse(files: ImportFile | ImportFile[], options: LoadTestImportOptions = {}): Promise<ParsedRun> {
   return jmeterCsvImporter.parse(Array.isArray(files) ? files : [files], { progress: NO_PROGRESS, options });
 }
 
-async function importError(files: ImportFile | ImportFile[], options: LoadTestImportOptions = {}): Promise<ImportError> {
-  const error = await parse(files, options).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
-
-/** Apache Commons Math Percentile, legacy estimation, written out independently of the code under test. */
-function commonsMathLegacy(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  if (n === 1) return sorted[0];
-  const pos = (p * (n + 1)) / 100;
-  if (pos < 1) return sorted[0];
-  if (pos >= n) return sorted[n - 1];
-  const lower = sorted[Math.floor(pos) - 1];
-  const upper = sorted[Math.floor(pos)];
-  return lower + (pos - Math.floor(pos)) * (upper - lower);
-}
+const importError = (files: ImportFile | ImportFile[]) => parseError(jmeterCsvImporter, files);
 
 const PERCENTILES = { p50: 50, p75: 75, p90: 90, p95: 95, p99: 99, p999: 99.9 } as const;
 
@@ -84,7 +60,7 @@ describe("JMeter CSV: the real tailspin JTL (300 rows, 100 top-level requests)",
       expect(stats.max).toBe(Math.max(...elapsed));
       expect(stats.mean).toBeCloseTo(elapsed.reduce((a, b) => a + b, 0) / elapsed.length, 9);
       for (const [key, p] of Object.entries(PERCENTILES)) {
-        expect(stats[key as keyof typeof PERCENTILES], `${label} ${key}`).toBeCloseTo(commonsMathLegacy(elapsed, p), 6);
+        expect(stats[key as keyof typeof PERCENTILES], `${label} ${key}`).toBeCloseTo(commonsMathPercentile(elapsed, p), 6);
       }
       const span =
         Math.max(...mine.map((r) => Number(r.timeStamp) + Number(r.elapsed))) - Math.min(...mine.map((r) => Number(r.timeStamp)));
@@ -99,7 +75,7 @@ describe("JMeter CSV: the real tailspin JTL (300 rows, 100 top-level requests)",
     // The total is the top-level requests only; its span is the run's first start to last end.
     const top = rows.filter((r) => r.label === "HTTP Request").map((r) => Number(r.elapsed));
     for (const [key, p] of Object.entries(PERCENTILES)) {
-      expect(run.total[key as keyof typeof PERCENTILES]).toBeCloseTo(commonsMathLegacy(top, p), 6);
+      expect(run.total[key as keyof typeof PERCENTILES]).toBeCloseTo(commonsMathPercentile(top, p), 6);
     }
     const runSpan = Math.max(...ends) - Math.min(...starts);
     expect(run.total.throughput).toBeCloseTo((100 * 1000) / runSpan, 9);
@@ -117,7 +93,7 @@ describe("JMeter CSV: the real tailspin JTL (300 rows, 100 top-level requests)",
     for (const point of run.series) {
       const inBucket = perSecond.get(point.t) ?? [];
       expect(point.requests).toBe(inBucket.length);
-      if (inBucket.length) expect(point.p90).toBeCloseTo(commonsMathLegacy(inBucket, 90), 6);
+      if (inBucket.length) expect(point.p90).toBeCloseTo(commonsMathPercentile(inBucket, 90), 6);
     }
     expect(Math.max(...run.series.map((p) => p.users ?? 0))).toBe(2);
 
@@ -155,7 +131,7 @@ describe("JMeter CSV: rows in finish order", () => {
     const text = fs.readFileSync(fixture, "utf8");
     const records = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
     const sorted = [records[0], ...records.slice(1).sort((a, b) => Number(a[0]) - Number(b[0]))];
-    const sortedFile = tempFile("sorted.jtl", Papa.unparse(sorted, { newline: "\n" }) + "\n");
+    const sortedFile = temp("sorted.jtl", Papa.unparse(sorted, { newline: "\n" }) + "\n");
 
     const finishOrder = await parse(fileOf(fixture));
     const startOrder = await parse(sortedFile);
@@ -179,7 +155,7 @@ describe("JMeter CSV: rows in finish order", () => {
       if (users.length) expect(point.users).toBe(Math.max(...users));
       if (inBucket.length)
         expect(point.p50).toBeCloseTo(
-          commonsMathLegacy(
+          commonsMathPercentile(
             inBucket.map((r) => Number(r.elapsed)),
             50,
           ),
@@ -254,7 +230,7 @@ describe("JMeter CSV: columns, delimiters, encodings", () => {
   });
 
   it("reads a headerless file with the columns the user gives, and the delimiter the user gives", async () => {
-    const file = tempFile("custom.csv", "Ping|1714744931000|12|true\nPing|1714744932000|14|false\n");
+    const file = temp("custom.csv", "Ping|1714744931000|12|true\nPing|1714744932000|14|false\n");
     const run = await parse(file, { columns: ["label", "timeStamp", "elapsed", "success"], delimiter: "|" });
     expect([run.total.count, run.total.errors, run.total.mean]).toEqual([2, 1, 13]);
     expect(run.environment["Result file"]).toBe('JMeter JTL (CSV; headerless, 4 columns as given; delimiter "|")');
@@ -262,7 +238,7 @@ describe("JMeter CSV: columns, delimiters, encodings", () => {
   });
 
   it("takes success from the response code when the file has no success column", async () => {
-    const file = tempFile(
+    const file = temp(
       "codes.jtl",
       "timeStamp,elapsed,label,responseCode\n1,10,a,200\n2,10,a,302\n3,10,a,404\n4,10,a,Non HTTP response code: x\n",
     );
@@ -317,7 +293,7 @@ describe("JMeter CSV: columns, delimiters, encodings", () => {
 
 describe("JMeter CSV: bad and cut files", () => {
   it("names file, line and field for a non-numeric elapsed", async () => {
-    const file = tempFile(
+    const file = temp(
       "broken.jtl",
       "timeStamp,elapsed,label,responseCode,success\n1601209013719,685,Home,200,true\n1601209014000,abc,Home,200,true\n",
     );
@@ -328,28 +304,34 @@ describe("JMeter CSV: bad and cut files", () => {
 
   it("names the line of a bad timestamp, success flag or size, also inside a quoted record", async () => {
     const header = "timeStamp,elapsed,label,success,bytes\n";
-    expect((await importError(tempFile("ts.jtl", `${header}1,2,a,true,3\nyesterday,2,a,true,3\n`))).field).toBe("timeStamp");
-    const flag = await importError(tempFile("s.jtl", `${header}1,2,a,true,3\n2,2,"b,c",maybe,3\n`));
+    expect((await importError(temp("ts.jtl", `${header}1,2,a,true,3\nyesterday,2,a,true,3\n`))).field).toBe("timeStamp");
+    const flag = await importError(temp("s.jtl", `${header}1,2,a,true,3\n2,2,"b,c",maybe,3\n`));
     expect([flag.line, flag.field, flag.message]).toEqual([
       3,
       "success",
       's.jtl, line 3, field "success": "maybe" is neither true nor false.',
     ]);
-    const size = await importError(tempFile("b.jtl", `${header}1,2,"multi\nline",true,3\n2,2,a,true,-5\n`));
-    expect([size.line, size.field]).toEqual([4, "bytes"]);
+    const size = await importError(temp("b.jtl", `${header}1,2,"multi\nline",true,3\n2,2,a,true,-5\n`));
+    expect([size.line, size.field, size.message]).toEqual([4, "bytes", 'b.jtl, line 4, field "bytes": "-5" is negative.']);
+    // Decimals are read; hex and exponents, which JMeter never writes, are not numbers.
+    expect((await parse(temp("d.jtl", `${header}1,12.5,a,true,3\n`))).total.mean).toBe(12.5);
+    for (const odd of ["0x10", "1e3", "12,5"]) {
+      const e = await importError(temp("o.jtl", `timeStamp;elapsed;label\n1;${odd};a\n`));
+      expect([e.line, e.field, e.message]).toEqual([2, "elapsed", `o.jtl, line 2, field "elapsed": "${odd}" is not a number.`]);
+    }
   });
 
   it("refuses a line with missing columns, naming the first missing one", async () => {
-    const error = await importError(tempFile("short.jtl", "timeStamp,elapsed,label,success\n1,2,a,true\n2,3\n"));
+    const error = await importError(temp("short.jtl", "timeStamp,elapsed,label,success\n1,2,a,true\n2,3\n"));
     expect([error.line, error.field]).toEqual([3, "label"]);
   });
 
   it("refuses an empty file, a header-only file and a header without the required columns", async () => {
-    expect((await importError(tempFile("empty.jtl", ""))).message).toContain("the file is empty");
-    expect((await importError(tempFile("blank.jtl", "\n\n"))).message).toContain("the file is empty");
-    const headerOnly = await importError(tempFile("header.jtl", "timeStamp,elapsed,label\n"));
+    expect((await importError(temp("empty.jtl", ""))).message).toContain("the file is empty");
+    expect((await importError(temp("blank.jtl", "\n\n"))).message).toContain("the file is empty");
+    const headerOnly = await importError(temp("header.jtl", "timeStamp,elapsed,label\n"));
     expect(headerOnly.message).toBe("header.jtl, line 2: the file holds a header line but no samples.");
-    const noLabel = await importError(tempFile("nolabel.jtl", "timeStamp,elapsed,success\n1,2,true\n"));
+    const noLabel = await importError(temp("nolabel.jtl", "timeStamp,elapsed,success\n1,2,true\n"));
     expect([noLabel.line, noLabel.field]).toEqual([1, "label"]);
   });
 
@@ -361,7 +343,7 @@ describe("JMeter CSV: bad and cut files", () => {
 
   it("imports a last line that lacks only its line break, with a warning", async () => {
     const text = fs.readFileSync(TAILSPIN, "utf8").trimEnd();
-    const run = await parse(tempFile("no-final-newline.jtl", text));
+    const run = await parse(temp("no-final-newline.jtl", text));
     expect(run.rowsRead).toBe(300);
     expect(run.total.count).toBe(100);
     expect(run.warnings).toEqual([expect.stringContaining("does not end with a line break")]);
@@ -369,7 +351,7 @@ describe("JMeter CSV: bad and cut files", () => {
 
   it("skips a last record whose quoted field never closes, with a warning", async () => {
     const run = await parse(
-      tempFile("open.jtl", 'timeStamp,elapsed,label,failureMessage,success\n1,2,a,,true\n3,4,a,"Test failed: half written'),
+      temp("open.jtl", 'timeStamp,elapsed,label,failureMessage,success\n1,2,a,,true\n3,4,a,"Test failed: half written'),
     );
     expect(run.rowsRead).toBe(1);
     expect(run.warnings).toEqual([expect.stringContaining("looks cut")]);
@@ -377,11 +359,11 @@ describe("JMeter CSV: bad and cut files", () => {
 });
 
 describe("JMeter CSV: detection", () => {
-  const head = (name: string, text: string | Buffer): FileHead => {
-    const buf = Buffer.isBuffer(text) ? text : Buffer.from(text);
-    return { name, size: buf.length, head: buf, text: buf.toString("utf8").replace(/^\uFEFF/, "") };
+  const text = (name: string, content: string): FileHead => {
+    const buf = Buffer.from(content);
+    return { name, size: buf.length, head: buf, text: content.replace(/^\uFEFF/, "") };
   };
-  const real = (p: string) => head(path.basename(p), fs.readFileSync(p).subarray(0, 65536));
+  const real = head;
 
   it("claims JTL CSVs: header with timeStamp and elapsed (any delimiter), or a headerless epoch-ms row", () => {
     expect(jmeterCsvImporter.detect([real(TAILSPIN)])).toBe(true);
@@ -394,8 +376,8 @@ describe("JMeter CSV: detection", () => {
     ]) {
       expect(jmeterCsvImporter.detect([real(path.join(FIXTURES, f))]), f).toBe(true);
     }
-    expect(jmeterCsvImporter.detect([head("h.csv", "2024/05/03 14:02:11.123;250;Home;200\n")])).toBe(true);
-    expect(jmeterCsvImporter.detect([head("bom.jtl", "\uFEFFtimeStamp|elapsed|label\n1|2|a\n")])).toBe(true);
+    expect(jmeterCsvImporter.detect([text("h.csv", "2024/05/03 14:02:11.123;250;Home;200\n")])).toBe(true);
+    expect(jmeterCsvImporter.detect([text("bom.jtl", "\uFEFFtimeStamp|elapsed|label\n1|2|a\n")])).toBe(true);
   });
 
   it("does not claim Locust, ab, Gatling, k6 or other files", () => {
@@ -405,16 +387,16 @@ describe("JMeter CSV: detection", () => {
     expect(jmeterCsvImporter.detect([real(`${REAL}/jmeter-jtl-xml/tailspin-spacegame-Results.xml`)])).toBe(false);
     expect(
       jmeterCsvImporter.detect([
-        head("ab.tsv", "starttime\tseconds\tctime\tdtime\tttime\twait\nMon Mar 14 09:30:00 2025\t1741944600\t1\t2\t3\t1\n"),
+        text("ab.tsv", "starttime\tseconds\tctime\tdtime\tttime\twait\nMon Mar 14 09:30:00 2025\t1741944600\t1\t2\t3\t1\n"),
       ]),
     ).toBe(false);
     expect(
-      jmeterCsvImporter.detect([head("k6.csv", "metric_name,timestamp,metric_value,check,error\nhttp_reqs,1741944600,1,,\n")]),
+      jmeterCsvImporter.detect([text("k6.csv", "metric_name,timestamp,metric_value,check,error\nhttp_reqs,1741944600,1,,\n")]),
     ).toBe(false);
-    expect(jmeterCsvImporter.detect([head("history.csv", "1772849612,0,,Aggregated,0.000000\n")])).toBe(false);
-    expect(jmeterCsvImporter.detect([head("notes.txt", "We ran a load test last Tuesday and it went fine.\n")])).toBe(false);
-    expect(jmeterCsvImporter.detect([head("empty.jtl", "")])).toBe(false);
+    expect(jmeterCsvImporter.detect([text("history.csv", "1772849612,0,,Aggregated,0.000000\n")])).toBe(false);
+    expect(jmeterCsvImporter.detect([text("notes.txt", "We ran a load test last Tuesday and it went fine.\n")])).toBe(false);
+    expect(jmeterCsvImporter.detect([text("empty.jtl", "")])).toBe(false);
     // Every file of the upload must be a JTL CSV.
-    expect(jmeterCsvImporter.detect([real(TAILSPIN), head("notes.txt", "hello\n")])).toBe(false);
+    expect(jmeterCsvImporter.detect([real(TAILSPIN), text("notes.txt", "hello\n")])).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { percentileOfSorted, sortSamples } from "@/lib/loadtests/stats/percentile";
+import { percentileOfSorted, percentileOfSortedSegments, sortSamples } from "@/lib/loadtests/stats/percentile";
 
 describe("percentileOfSorted: Apache Commons Math Percentile, legacy estimation (JMeter)", () => {
   it("n = 1: every percentile is the sample", () => {
@@ -78,5 +78,32 @@ describe("sortSamples", () => {
     const values = Float32Array.from([3, -1, 2, -0, 0, -7]);
     sortSamples(values, new Uint32Array(6), false);
     expect([...values]).toEqual([-7, -1, -0, 0, 2, 3]);
+  });
+});
+
+describe("percentileOfSortedSegments", () => {
+  it("equals percentileOfSorted on the merged, sorted segments", () => {
+    const segment = fc.array(fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 1e6, noNaN: true })), {
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(0.1, 1, 25, 50, 75, 90, 95, 99, 99.9, 100),
+        (raw, p) => {
+          const segments = raw.map((values) => Float32Array.from(values).sort());
+          const merged = Float32Array.from(segments.flatMap((s) => [...s])).sort();
+          expect(percentileOfSortedSegments(segments, p)).toBe(percentileOfSorted(merged, p));
+          expect(percentileOfSortedSegments(segments, p, false)).toBe(percentileOfSorted(merged, p));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("handles negative values by merging", () => {
+    const segments = [Float32Array.from([-3, 4]), Float32Array.from([-10, 0, 2])];
+    expect(percentileOfSortedSegments(segments, 50, false)).toBe(0);
+    expect(percentileOfSortedSegments([], 50)).toBeNull();
   });
 });

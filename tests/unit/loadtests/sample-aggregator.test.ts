@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { commonsMathPercentile as legacy } from "./support/importer-fixtures";
+import { prng as random } from "@/lib/loadtests/stats/prng";
 import { EXACT_SAMPLE_LIMIT, SampleAggregator, suffixParent } from "@/lib/loadtests/stats/sample-aggregator";
 
 type Sample = { label: string; start: number; elapsed: number; ok: boolean; received?: number; sent?: number; users?: number };
@@ -9,27 +11,6 @@ function aggregate(samples: Sample[], options: Partial<ConstructorParameters<typ
   const aggregator = new SampleAggregator({ toolName: "JMeter", subSamples: "jmeter-suffix", ...options });
   for (const s of samples) aggregator.add(s.label, s.start, s.elapsed, s.ok, s.received ?? NaN, s.sent ?? NaN, s.users ?? NaN);
   return aggregator.finish();
-}
-
-/** Commons Math legacy percentile, written out independently. */
-function legacy(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  const pos = (p * (s.length + 1)) / 100;
-  if (s.length === 1 || pos < 1) return s[0];
-  if (pos >= s.length) return s[s.length - 1];
-  const f = Math.floor(pos);
-  return s[f - 1] + (pos - f) * (s[f] - s[f - 1]);
-}
-
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(items: T[], seed: number): T[] {
