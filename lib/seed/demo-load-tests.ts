@@ -9,6 +9,7 @@ import { prng } from "@/lib/loadtests/stats/prng";
 import { SampleAggregator } from "@/lib/loadtests/stats/sample-aggregator";
 import { insertLoadTestRun } from "@/lib/loadtests/save-load-test-run";
 import type { ParsedRun } from "@/lib/loadtests/types";
+import { runFromSamples } from "@/lib/loadtests/stats/run-from-samples";
 
 type Plan = {
   seed: number;
@@ -49,24 +50,13 @@ function simulate(plan: Plan): ParsedRun {
     }
   }
   const result = aggregator.finish();
-  return {
+  return runFromSamples(result, {
     tool: "jmeter",
     format: "jmeter-csv",
-    suggestedName: null,
-    startedAt: result.startedAt,
-    endedAt: result.endedAt,
     environment: {},
-    statisticsSource: result.statisticsSource,
-    histogramErrorPct: result.histogramErrorPct,
-    labels: result.labels,
-    total: result.total,
-    bucketSeconds: result.bucketSeconds,
-    series: result.series,
-    loadProfile: result.loadProfile,
-    thresholds: [],
     warnings: [],
     rowsRead: result.samples,
-  };
+  });
 }
 
 export async function seedDemoLoadTests(tx: Db, actor: Actor, incidentNumber: number): Promise<void> {

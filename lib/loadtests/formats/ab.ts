@@ -16,6 +16,7 @@ import { ImportError } from "@/lib/imports/errors";
 import { forEachLine } from "@/lib/loadtests/formats/text-lines";
 import { SampleAggregator } from "@/lib/loadtests/stats/sample-aggregator";
 import type { FileHead, ImportContext, ImportFile, LoadTestImporter, ParsedRun } from "@/lib/loadtests/types";
+import { runFromSamples } from "@/lib/loadtests/stats/run-from-samples";
 
 const TSV_HEADER = ["starttime", "seconds", "ctime", "dtime", "ttime", "wait"];
 const TICK_EVERY_LINES = 20_000;
@@ -349,24 +350,16 @@ async function readAbTsv(file: ImportFile, summary: AbSummary | null, ctx: Impor
     const byDuration = new Date(result.startedAt.getTime() + summary.timeTakenSeconds * 1000);
     if (!endedAt || byDuration > endedAt) endedAt = byDuration;
   }
-  return {
+  return runFromSamples(result, {
     tool: "ab",
     format: abImporter.id,
     suggestedName,
-    startedAt: result.startedAt,
     endedAt,
     environment,
-    statisticsSource: result.statisticsSource,
-    histogramErrorPct: result.histogramErrorPct,
-    labels: result.labels,
     total,
-    bucketSeconds: result.bucketSeconds,
-    series: result.series,
-    loadProfile: result.loadProfile,
-    thresholds: [],
     warnings,
     rowsRead: rows,
-  };
+  });
 }
 
 /**

@@ -21,6 +21,7 @@ import { ImportError } from "@/lib/imports/errors";
 import { forEachLine } from "@/lib/loadtests/formats/text-lines";
 import { SampleAggregator } from "@/lib/loadtests/stats/sample-aggregator";
 import type { FileHead, ImportContext, ImportFile, LoadTestImporter, ParsedRun } from "@/lib/loadtests/types";
+import { runFromSamples } from "@/lib/loadtests/stats/run-from-samples";
 
 const TICK_EVERY_LINES = 5_000;
 /** A REQUEST line of a typical log takes about this many bytes. */
@@ -184,24 +185,15 @@ async function parseGatlingLog(files: ImportFile[], ctx: ImportContext): Promise
 
   const result = aggregator.finish();
   const runStartedAt = Number.isFinite(runStart) ? new Date(runStart) : null;
-  return {
+  return runFromSamples(result, {
     tool: "gatling",
     format: gatlingLogImporter.id,
     suggestedName,
     startedAt: runStartedAt && (!result.startedAt || runStartedAt < result.startedAt) ? runStartedAt : result.startedAt,
-    endedAt: result.endedAt,
     environment,
-    statisticsSource: result.statisticsSource,
-    histogramErrorPct: result.histogramErrorPct,
-    labels: result.labels,
-    total: result.total,
-    bucketSeconds: result.bucketSeconds,
-    series: result.series,
-    loadProfile: result.loadProfile,
-    thresholds: [],
     warnings,
     rowsRead: requests,
-  };
+  });
 }
 
 async function readHead(path: string, bytes: number): Promise<Buffer> {

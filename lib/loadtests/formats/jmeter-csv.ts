@@ -21,6 +21,7 @@ import {
 } from "@/lib/loadtests/formats/csv-lines";
 import { SampleAggregator } from "@/lib/loadtests/stats/sample-aggregator";
 import type { FileHead, ImportContext, ImportFile, LoadTestImporter, ParsedRun } from "@/lib/loadtests/types";
+import { runFromSamples } from "@/lib/loadtests/stats/run-from-samples";
 
 /** JMeter's default CSV columns (jmeter.properties saveservice defaults), in file order. */
 export const JMETER_DEFAULT_COLUMNS = [
@@ -99,24 +100,13 @@ async function parseJmeterCsv(files: ImportFile[], ctx: ImportContext): Promise<
   const run = new RunFacts();
   for (const file of files) await readJtlCsv(file, aggregator, ctx, run);
   const result = aggregator.finish();
-  return {
+  return runFromSamples(result, {
     tool: "jmeter",
     format: jmeterCsvImporter.id,
-    suggestedName: null,
-    startedAt: result.startedAt,
-    endedAt: result.endedAt,
     environment: run.environment(files.length),
-    statisticsSource: result.statisticsSource,
-    histogramErrorPct: result.histogramErrorPct,
-    labels: result.labels,
-    total: result.total,
-    bucketSeconds: result.bucketSeconds,
-    series: result.series,
-    loadProfile: result.loadProfile,
-    thresholds: [],
     warnings: run.warnings,
     rowsRead: run.rows,
-  };
+  });
 }
 
 /** What the files tell about the run's setup, gathered across files. */

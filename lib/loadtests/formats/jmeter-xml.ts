@@ -11,8 +11,9 @@ import { StringDecoder } from "node:string_decoder";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { ImportError } from "@/lib/imports/errors";
 import type { ImportProgress } from "@/lib/imports/progress";
-import { SampleAggregator, type AggregateResult } from "@/lib/loadtests/stats/sample-aggregator";
+import { SampleAggregator } from "@/lib/loadtests/stats/sample-aggregator";
 import type { FileHead, ImportContext, ImportFile, LoadTestImporter, ParsedRun } from "@/lib/loadtests/types";
+import { runFromSamples } from "@/lib/loadtests/stats/run-from-samples";
 
 const SAMPLE_ELEMENTS = new Set(["httpSample", "sample"]);
 /** A JTL XML sample with its usual child elements takes roughly this many bytes. */
@@ -68,7 +69,7 @@ async function parseJmeterXml(files: ImportFile[], ctx: ImportContext): Promise<
   const environment: Record<string, string> = { "Result file": `JMeter JTL (XML${versionText(info.versions)})` };
   if (info.maxActiveThreads > 0) environment["Threads (max active)"] = String(info.maxActiveThreads);
   if (info.hosts.size > 0) environment["Load generator hosts"] = [...info.hosts].join(", ");
-  return toParsedRun(result, { environment, warnings, rowsRead: info.samples });
+  return runFromSamples(result, { tool: "jmeter", format: jmeterXmlImporter.id, environment, warnings, rowsRead: info.samples });
 }
 
 type FileInfo = { versions: Set<string>; hosts: Set<string>; maxActiveThreads: number; samples: number };
@@ -221,28 +222,4 @@ function addTree(aggregator: SampleAggregator, node: SampleNode, parent: string 
   let added = 1;
   for (const child of node.children) added += addTree(aggregator, child, node.label);
   return added;
-}
-
-function toParsedRun(
-  result: AggregateResult,
-  extra: { environment: Record<string, string>; warnings: string[]; rowsRead: number },
-): ParsedRun {
-  return {
-    tool: "jmeter",
-    format: jmeterXmlImporter.id,
-    suggestedName: null,
-    startedAt: result.startedAt,
-    endedAt: result.endedAt,
-    environment: extra.environment,
-    statisticsSource: result.statisticsSource,
-    histogramErrorPct: result.histogramErrorPct,
-    labels: result.labels,
-    total: result.total,
-    bucketSeconds: result.bucketSeconds,
-    series: result.series,
-    loadProfile: result.loadProfile,
-    thresholds: [],
-    warnings: extra.warnings,
-    rowsRead: extra.rowsRead,
-  };
 }

@@ -19,6 +19,7 @@ import { ImportError } from "@/lib/imports/errors";
 import { forEachLine } from "@/lib/loadtests/formats/text-lines";
 import { SampleAggregator } from "@/lib/loadtests/stats/sample-aggregator";
 import type { FileHead, ImportContext, ImportFile, LoadTestImporter, ParsedRun } from "@/lib/loadtests/types";
+import { runFromSamples } from "@/lib/loadtests/stats/run-from-samples";
 
 const TICK_EVERY_LINES = 10_000;
 /** How many lines after its http_req_duration point a request's http_req_failed point may come. */
@@ -270,25 +271,8 @@ async function parseK6Json(files: ImportFile[], ctx: ImportContext): Promise<Par
       .map(([name, c]) => `${name}: ${c.passes}/${c.total} passed`)
       .join("; ");
   }
-  return {
-    tool: "k6",
-    format: k6JsonImporter.id,
-    suggestedName: null,
-    startedAt: result.startedAt,
-    endedAt: result.endedAt,
-    environment,
-    statisticsSource: result.statisticsSource,
-    histogramErrorPct: result.histogramErrorPct,
-    labels: result.labels,
-    total,
-    bucketSeconds: result.bucketSeconds,
-    series: result.series,
-    loadProfile: result.loadProfile,
-    // The JSON output names thresholds but not whether they passed; they are listed in the environment.
-    thresholds: [],
-    warnings,
-    rowsRead: requests,
-  };
+  // The JSON output names thresholds but not whether they passed; they are listed in the environment.
+  return runFromSamples(result, { tool: "k6", format: k6JsonImporter.id, environment, total, warnings, rowsRead: requests });
 }
 
 /** k6 encodes tags with sorted keys, so the same tag set serialises identically on every line. */
