@@ -188,3 +188,44 @@ test("cancelling during the upload aborts it and imports nothing", async ({ page
   await page.goto(`/load-tests?q=${encodeURIComponent(stamp)}`);
   await expect(page.getByText("No runs match these filters.")).toBeVisible();
 });
+
+test("the demo journal: a run's charts and capacity estimate, then two runs side by side", async ({ page }) => {
+  test.setTimeout(90_000);
+  const admin = demoAdmin();
+  await signIn(page, admin.email, admin.password);
+  await page.goto("/load-tests");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("link", { name: "Checkout pre-launch, week 2: 500 users" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Checkout pre-launch, week 2: 500 users" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+
+  // Three charts drawn on real canvases (throughput and errors, latency percentiles, users).
+  const charts = page.locator("figure[data-chart]");
+  await expect(charts).toHaveCount(3);
+  for (const chart of await charts.all()) {
+    const size = await chart.locator("canvas").evaluate((c: HTMLCanvasElement) => ({ w: c.width, h: c.height }));
+    expect(size.w).toBeGreaterThan(100);
+    expect(size.h).toBeGreaterThan(100);
+  }
+  // A stricter SLO lowers the sustained rate the run supports.
+  const capacity = page.getByRole("form", { name: "Capacity limits" });
+  const sustained = page.getByText("Highest sustained rate", { exact: false }).first();
+  await expect(sustained).toBeVisible();
+  await capacity.getByLabel(/p95 SLO/).fill("200");
+  await capacity.getByRole("button", { name: "Estimate" }).click();
+  await expect(page).toHaveURL(/sloMs=200/);
+  await expect(page.getByText(/p95 ≤ 200 ms/).first()).toBeVisible();
+
+  await page.goto("/load-tests");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("checkbox", { name: "Select Checkout pre-launch, week 1: 300 users" }).check();
+  await page.getByRole("checkbox", { name: "Select Checkout pre-launch, week 2: 500 users" }).check();
+  await page.getByRole("button", { name: /Compare selected/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Compare runs" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("heading", { name: "Checkout pre-launch, week 1: 300 users" })
+      .or(page.getByText("Checkout pre-launch, week 1: 300 users").first()),
+  ).toBeVisible();
+  await expect(page.locator("figure[data-chart]").first()).toBeVisible();
+});
