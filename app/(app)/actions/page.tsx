@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listActionItems } from "@/lib/actions/list-action-items";
@@ -53,68 +54,44 @@ export default async function ActionsPage({
         </a>
       </div>
       <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter action items">
-        <div>
-          <label htmlFor="owner" className="field-label">
-            Owner
-          </label>
-          <select id="owner" name="owner" defaultValue={q.owner ?? ""} className="field-input">
-            <option value="">Anyone</option>
-            <option value="none">Unassigned</option>
-            {choices.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name || p.email}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="field-label">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={q.status ?? ""} className="field-input">
-            <option value="">Any</option>
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="service" className="field-label">
-            Service
-          </label>
-          <select id="service" name="service" defaultValue={q.service ?? ""} className="field-input">
-            <option value="">Any</option>
-            {choices.services.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="severity" className="field-label">
-            Severity
-          </label>
-          <select id="severity" name="severity" defaultValue={q.severity ?? ""} className="field-input">
-            <option value="">Any</option>
-            {SEVERITY_LEVELS.map((s) => (
-              <option key={s} value={s}>
-                SEV{s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className="field-label">
-            Sort by
-          </label>
-          <select id="sort" name="sort" defaultValue={q.sort} className="field-input">
-            <option value="due">Due date</option>
-            <option value="priority">Priority</option>
-          </select>
-        </div>
+        <FilterSelect
+          name="owner"
+          label="Owner"
+          value={q.owner}
+          any="Anyone"
+          options={[
+            { value: "none", label: "Unassigned" },
+            ...choices.people.map((p) => ({ value: p.id, label: p.name || p.email })),
+          ]}
+        />
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={q.status}
+          options={ACTION_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+        />
+        <FilterSelect
+          name="service"
+          label="Service"
+          value={q.service}
+          options={choices.services.map((s) => ({ value: s, label: s }))}
+        />
+        <FilterSelect
+          name="severity"
+          label="Severity"
+          value={q.severity}
+          options={SEVERITY_LEVELS.map((s) => ({ value: s, label: `SEV${s}` }))}
+        />
+        <FilterSelect
+          name="sort"
+          label="Sort by"
+          value={q.sort}
+          any={null}
+          options={[
+            { value: "due", label: "Due date" },
+            { value: "priority", label: "Priority" },
+          ]}
+        />
         <label className="flex items-center gap-2 pb-2 text-sm">
           <input type="checkbox" name="overdue" value="1" defaultChecked={q.overdue} /> Overdue only
         </label>

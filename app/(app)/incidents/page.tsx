@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listIncidents, listServiceNames } from "@/lib/incidents/list-incidents";
@@ -49,45 +50,19 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             Searches titles, summaries, timelines, root causes, actions and narrative.
           </p>
         </div>
-        <div>
-          <label htmlFor="status" className="field-label">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={q.status ?? ""} className="field-input">
-            <option value="">Any</option>
-            {INCIDENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {INCIDENT_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="severity" className="field-label">
-            Severity
-          </label>
-          <select id="severity" name="severity" defaultValue={q.severity ?? ""} className="field-input">
-            <option value="">Any</option>
-            {[1, 2, 3, 4, 5].map((s) => (
-              <option key={s} value={s}>
-                SEV{s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="service" className="field-label">
-            Service
-          </label>
-          <select id="service" name="service" defaultValue={q.service ?? ""} className="field-input">
-            <option value="">Any</option>
-            {services.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={q.status}
+          options={INCIDENT_STATUSES.map((s) => ({ value: s, label: INCIDENT_STATUS_LABELS[s] }))}
+        />
+        <FilterSelect
+          name="severity"
+          label="Severity"
+          value={q.severity}
+          options={[1, 2, 3, 4, 5].map((s) => ({ value: s, label: `SEV${s}` }))}
+        />
+        <FilterSelect name="service" label="Service" value={q.service} options={services.map((s) => ({ value: s, label: s }))} />
         <div>
           <label htmlFor="from" className="field-label">
             Started from
@@ -100,17 +75,17 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           </label>
           <input id="to" name="to" type="date" defaultValue={q.to ?? ""} className="field-input" />
         </div>
-        <div>
-          <label htmlFor="sort" className="field-label">
-            Sort
-          </label>
-          <select id="sort" name="sort" defaultValue={q.sort ?? ""} className="field-input">
-            <option value="">{q.q ? "Relevance" : "Newest first"}</option>
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
-            <option value="severity">Severity</option>
-          </select>
-        </div>
+        <FilterSelect
+          name="sort"
+          label="Sort"
+          value={q.sort}
+          any={q.q ? "Relevance" : "Newest first"}
+          options={[
+            { value: "newest", label: "Newest first" },
+            { value: "oldest", label: "Oldest first" },
+            { value: "severity", label: "Severity" },
+          ]}
+        />
         <button className="btn-secondary" type="submit">
           Apply
         </button>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listLoadTestRuns } from "@/lib/loadtests/list-load-test-runs";
@@ -38,19 +39,12 @@ export default async function LoadTestsPage({ searchParams }: { searchParams: Pr
           </label>
           <input id="q" name="q" type="search" defaultValue={q.q ?? ""} className="field-input" placeholder="checkout soak" />
         </div>
-        <div>
-          <label htmlFor="tool" className="field-label">
-            Tool
-          </label>
-          <select id="tool" name="tool" defaultValue={q.tool ?? ""} className="field-input">
-            <option value="">Any</option>
-            {LOAD_TEST_TOOLS.map((t) => (
-              <option key={t} value={t}>
-                {TOOL_NAMES[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="tool"
+          label="Tool"
+          value={q.tool}
+          options={LOAD_TEST_TOOLS.map((t) => ({ value: t, label: TOOL_NAMES[t] }))}
+        />
         <button className="btn-secondary" type="submit">
           Apply
         </button>
