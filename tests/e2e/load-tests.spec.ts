@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page, type Route } from "@playwright/test";
 import { demoAdmin, signIn } from "./support";
@@ -228,4 +229,41 @@ test("the demo journal: a run's charts and capacity estimate, then two runs side
       .or(page.getByText("Checkout pre-launch, week 1: 300 users").first()),
   ).toBeVisible();
   await expect(page.locator("figure[data-chart]").first()).toBeVisible();
+});
+
+test("the API takes a Locust run as several files in one upload and answers 202 with a job to poll", async ({
+  page,
+  playwright,
+}) => {
+  test.setTimeout(60_000);
+  const admin = demoAdmin();
+  await signIn(page, admin.email, admin.password);
+  const dir = path.resolve("tests/fixtures/loadtests/locust");
+  const form = new FormData();
+  for (const name of ["shop_stats.csv", "shop_stats_history.csv", "shop_failures.csv"]) {
+    form.append("file", new Blob([fs.readFileSync(path.join(dir, name))]), name);
+  }
+  form.append("name", "Locust via the API");
+  const accepted = await page.request.post("/api/v1/load-tests", { multipart: form });
+  expect(accepted.status()).toBe(202);
+  const { job } = (await accepted.json()) as { job: { id: string; status: string } };
+  expect(accepted.headers()["location"]).toBe(`/api/v1/import-jobs/${job.id}`);
+
+  type Job = { status: string; format: string | null; resultId: string | null; message: string | null };
+  let done: Job | null = null;
+  for (let i = 0; i < 100 && !done; i++) {
+    const polled = (await (await page.request.get(`/api/v1/import-jobs/${job.id}`)).json()) as { job: Job };
+    if (polled.job.status !== "queued" && polled.job.status !== "running") done = polled.job;
+    else await page.waitForTimeout(200);
+  }
+  expect(done?.status, done?.message ?? "").toBe("succeeded");
+  expect(done?.format).toBe("locust-csv");
+  await page.goto(`/load-tests/${done?.resultId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Locust via the API" })).toBeVisible();
+
+  // Without a session the upload is refused before anything is stored.
+  const anonymous = await playwright.request.newContext({ baseURL: page.url() });
+  const refused = await anonymous.post("/api/v1/load-tests", { multipart: form });
+  expect(refused.status()).toBe(401);
+  await anonymous.dispose();
 });
