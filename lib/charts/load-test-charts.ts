@@ -3,7 +3,8 @@
  * charts, and the compare page's overlays on a time-since-start axis. Pure.
  */
 import { chartSpec, colorForIndex, type ChartAnnotation, type ChartPoint, type ChartSpec } from "@/lib/charts/spec";
-import { formatNumber } from "@/lib/charts/format";
+import { formatNumber, formatValue } from "@/lib/charts/format";
+import type { CapacityEstimate } from "@/lib/loadtests/analysis/capacity";
 import type { LoadProfilePoint, SeriesPoint } from "@/lib/loadtests/types";
 
 export type RunSeries = {
@@ -173,4 +174,32 @@ export function compareP95Chart(runs: RunSeries[]): ChartSpec | null {
 
 export function compareThroughputChart(runs: RunSeries[]): ChartSpec | null {
   return overlay(runs, "compare-throughput", "Throughput since start", "Requests per second", "req/s", (p, w) => p.requests / w);
+}
+
+export const RUN_CHART_KINDS = ["throughput", "latency", "users"] as const;
+export type RunChartKind = (typeof RUN_CHART_KINDS)[number];
+
+/**
+ * The run page's charts, shared by the page and the PNG route so both draw the same thing: the
+ * capacity estimate's sustained window shaded, the SLO on the latency chart.
+ */
+export function runCharts(
+  run: RunSeries,
+  estimate: CapacityEstimate,
+  { timeZone, sloMs }: { timeZone: string; sloMs: number },
+): { kind: RunChartKind; spec: ChartSpec }[] {
+  const sustained =
+    estimate.basis === "series" && estimate.highestRate
+      ? {
+          from: estimate.highestRate.from,
+          to: estimate.highestRate.to,
+          label: `held ${formatValue(estimate.highestRate.level, "req/s")}`,
+        }
+      : null;
+  const options = { timeZone, sustained, sloMs };
+  const build = { throughput: throughputChart, latency: latencyChart, users: usersChart };
+  return RUN_CHART_KINDS.flatMap((kind) => {
+    const spec = build[kind](run, options);
+    return spec ? [{ kind, spec }] : [];
+  });
 }

@@ -109,7 +109,7 @@ export async function getLoadTestRun({ actor, id }: { actor: Actor; id: string }
     format: run.format,
     startedAt: run.startedAt,
     endedAt: run.endedAt,
-    environment: (run.environment ?? {}) as Record<string, string>,
+    environment: environmentFromJson(run.environment),
     notes: run.notes,
     statisticsSource: run.statisticsSource as StatisticsSource,
     histogramErrorPct: run.histogramErrorPct,
@@ -134,4 +134,11 @@ export async function getLoadTestRun({ actor, id }: { actor: Actor; id: string }
       observedPeakUsers: l.incident.observedPeakUsers,
     })),
   };
+}
+
+/** Setup is stored as [key, value] pairs in the order written (older rows may hold an object). */
+export function environmentFromJson(value: unknown): Record<string, string> {
+  if (Array.isArray(value))
+    return Object.fromEntries(value.filter((e): e is [string, string] => Array.isArray(e) && e.length === 2));
+  return value && typeof value === "object" ? (value as Record<string, string>) : {};
 }

@@ -31,7 +31,7 @@ export async function listIncidentLoadTests({ actor, incidentNumber }: { actor: 
     select: {
       id: true,
       number: true,
-      version: true,
+      observedLoadVersion: true,
       observedPeakRps: true,
       observedPeakUsers: true,
       observedLoadNote: true,
@@ -77,7 +77,8 @@ export async function listIncidentLoadTests({ actor, incidentNumber }: { actor: 
   });
   return {
     incidentNumber: incident.number,
-    version: incident.version,
+    /** The observed load's own version (not the incident's), for setObservedLoad. */
+    version: incident.observedLoadVersion,
     observed: {
       peakRps: incident.observedPeakRps,
       peakUsers: incident.observedPeakUsers,
@@ -100,8 +101,8 @@ export async function setObservedLoad({ actor, input }: { actor: Actor; input: u
     });
     if (!current) throw new AppError("NOT_FOUND", "Incident not found.");
     const updated = await tx.incident.updateMany({
-      where: { id: current.id, version },
-      data: { observedPeakRps, observedPeakUsers, observedLoadNote, version: { increment: 1 } },
+      where: { id: current.id, observedLoadVersion: version },
+      data: { observedPeakRps, observedPeakUsers, observedLoadNote, observedLoadVersion: { increment: 1 } },
     });
     if (updated.count === 0) throw staleSaveError(current, parsed.data);
     await recordAudit(tx, actor, {

@@ -62,7 +62,8 @@ export async function insertLoadTestRun(
       format: run.format,
       startedAt: run.startedAt,
       endedAt: run.endedAt,
-      environment: run.environment,
+      // Stored as [key, value] pairs: a JSONB object would sort the keys, losing the order people wrote.
+      environment: Object.entries(run.environment),
       notes,
       statisticsSource: run.statisticsSource,
       histogramErrorPct: run.histogramErrorPct,

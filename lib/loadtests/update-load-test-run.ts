@@ -39,7 +39,7 @@ export async function updateLoadTestRun({ actor, input }: { actor: Actor; input:
     const env = parseEnvironmentText(environment);
     const updated = await tx.loadTestRun.updateMany({
       where: { id, version },
-      data: { name, notes, environment: env, version: { increment: 1 } },
+      data: { name, notes, environment: Object.entries(env), version: { increment: 1 } },
     });
     if (updated.count === 0) throw staleSaveError(current, parsed.data);
     await recordAudit(tx, actor, { action: "loadtest.update", entityType: "LoadTestRun", entityId: id, data: { name } });

@@ -208,6 +208,15 @@ test("the demo journal: a run's charts and capacity estimate, then two runs side
     expect(size.w).toBeGreaterThan(100);
     expect(size.h).toBeGreaterThan(100);
   }
+  // The same chart as a PNG drawn on the server: a real image of the requested size.
+  const pngHref = await charts.first().getByRole("link", { name: /PNG/ }).getAttribute("href");
+  const png = await page.request.get(pngHref!);
+  expect(png.status()).toBe(200);
+  expect(png.headers()["content-type"]).toBe("image/png");
+  const bytes = await png.body();
+  expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 500]);
+
   // A stricter SLO lowers the sustained rate the run supports.
   const capacity = page.getByRole("form", { name: "Capacity limits" });
   const sustained = page.getByText("Highest sustained rate", { exact: false }).first();

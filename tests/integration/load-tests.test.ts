@@ -224,6 +224,9 @@ describe.each(DATABASES)("load-test imports on %s", (_kind, fresh) => {
     });
     const after = await listIncidentLoadTests({ actor: viewer, incidentNumber: open.number });
     expect(after.observed).toEqual({ peakRps: 5000, peakUsers: null, note: "per region" });
+    // The observed load has its own version: an overview edit in between does not make it stale.
+    const incidentRow = await database.client.incident.findUniqueOrThrow({ where: { id: open.id } });
+    expect(incidentRow.version).toBe(open.version);
     // A second save with the old version is refused with both texts.
     await expect(
       setObservedLoad({
@@ -256,7 +259,16 @@ describe.each(DATABASES)("load-test imports on %s", (_kind, fresh) => {
     });
     const edited = await getLoadTestRun({ actor: editor, id });
     expect(edited.name).toBe("Week 2: 500 users");
-    expect(edited.environment).toMatchObject({ machine: "c5.xlarge", workers: "4" });
+    // Setup keeps the order it was written in (a JSONB object would sort the keys).
+    expect(Object.entries(edited.environment)).toEqual([
+      ["machine", "c5.xlarge"],
+      ["workers", "4"],
+    ]);
+    await updateLoadTestRun({
+      actor: editor,
+      input: { id, version: edited.version, name: edited.name, notes: "", environment: "zone: eu-west-1\nagents: 3" },
+    });
+    expect(Object.keys((await getLoadTestRun({ actor: editor, id })).environment)).toEqual(["zone", "agents"]);
     await expect(
       updateLoadTestRun({
         actor: otherEditor,

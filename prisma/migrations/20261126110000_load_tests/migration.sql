@@ -7,7 +7,8 @@ CREATE TYPE "ImportJobStatus" AS ENUM ('queued', 'running', 'succeeded', 'failed
 -- AlterTable
 ALTER TABLE "Incident" ADD COLUMN     "observedLoadNote" TEXT NOT NULL DEFAULT '',
 ADD COLUMN     "observedPeakRps" DOUBLE PRECISION,
-ADD COLUMN     "observedPeakUsers" INTEGER;
+ADD COLUMN     "observedPeakUsers" INTEGER,
+ADD COLUMN     "observedLoadVersion" INTEGER NOT NULL DEFAULT 1;
 
 -- CreateTable
 CREATE TABLE "ImportJob" (

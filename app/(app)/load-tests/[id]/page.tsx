@@ -12,7 +12,7 @@ import { estimateCapacity } from "@/lib/loadtests/analysis/capacity";
 import { aggregateReport } from "@/lib/loadtests/analysis/aggregate-report";
 import { errorPct } from "@/lib/loadtests/analysis/compare";
 import { describeLoadGap, loadGap, peakUsers, testedLoad } from "@/lib/loadtests/analysis/load-gap";
-import { latencyChart, throughputChart, usersChart } from "@/lib/charts/load-test-charts";
+import { runCharts } from "@/lib/charts/load-test-charts";
 import { formatSpan, formatValue } from "@/lib/charts/format";
 import { formatInZone, isValidTimeZone, zoneAbbreviation } from "@/lib/time/zones";
 import { ChartFigure } from "@/components/charts/chart-figure";
@@ -88,18 +88,10 @@ export default async function LoadTestRunPage({
     { series: run.series, bucketSeconds: run.bucketSeconds, loadProfile: run.loadProfile, total: run.total, toolName },
     limits,
   );
-  const sustained =
-    estimate.basis === "series" && estimate.highestRate
-      ? {
-          from: estimate.highestRate.from,
-          to: estimate.highestRate.to,
-          label: `held ${formatValue(estimate.highestRate.level, "req/s")}`,
-        }
-      : null;
-  const chartOptions = { timeZone: zone, sustained, sloMs: limits.sloMs };
-  const charts = [throughputChart(run, chartOptions), latencyChart(run, chartOptions), usersChart(run, chartOptions)].filter(
-    (c) => c !== null,
-  );
+  const charts = runCharts(run, estimate, { timeZone: zone, sloMs: limits.sloMs });
+  // The same chart as an image from the server, with this page's zone and limits (the figure adds its theme).
+  const pngQuery = new URLSearchParams({ tz: zone, sloMs: String(limits.sloMs), maxErrorPct: String(limits.maxErrorPct) });
+  const pngHref = (kind: string) => `/api/v1/load-tests/${encodeURIComponent(run.id)}/charts/${kind}.png?${pngQuery}`;
   const rows = aggregateReport(run.labels, run.total);
   const tested = testedLoad(run);
   const when = (d: Date | null) => (d ? `${formatInZone(d, zone, "yyyy-MM-dd HH:mm:ss")} ${zoneAbbreviation(d, zone)}` : "—");
@@ -187,8 +179,8 @@ export default async function LoadTestRunPage({
           </p>
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
-            {charts.map((spec) => (
-              <ChartFigure key={spec.id} spec={spec} />
+            {charts.map(({ kind, spec }) => (
+              <ChartFigure key={spec.id} spec={spec} png={pngHref(kind)} />
             ))}
           </div>
         )}

@@ -8,7 +8,7 @@ import { setObservedLoadAction } from "../load-test-actions";
 type Saved = { observedPeakRps: number | null; observedPeakUsers: number | null; observedLoadNote: string };
 
 /**
- * The production load the incident saw, entered by hand; saved with the incident's version, so a
+ * The production load the incident saw, entered by hand; saved with its own version, so a
  * stale save is refused. The version comes from the server on each refresh; the inputs keep what
  * was typed, so after a conflict the person can save their figures again over the newer ones.
  */
