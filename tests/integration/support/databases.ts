@@ -56,6 +56,13 @@ export async function freshPostgres(): Promise<TestDatabase> {
       await pool.end();
       const a = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
       await a.connect();
+      // pool.end() resolves before every backend has seen its Terminate message; a FORCE drop then
+      // kills the stragglers and their clients raise 57P01 after the test. Wait for them to leave.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await a.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await a.end();
     },
