@@ -26,7 +26,7 @@ import { LOAD_TEST_IMPORTERS } from "@/lib/loadtests/formats";
 import { parseLoadTest } from "@/lib/loadtests/parse-load-test";
 import { loadTestImportInputSchema } from "@/lib/loadtests/schema";
 import { startLoadTestImport } from "@/lib/loadtests/import-load-test";
-import { runSummaryText } from "@/lib/loadtests/run-summary-text";
+import { runSummaryText, textTable } from "@/lib/loadtests/run-summary-text";
 
 const ACTOR: Actor = { kind: "system", label: "cli" };
 
@@ -190,16 +190,6 @@ function formatTime(date: Date | null): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
-      .join("  ")
-      .trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
-
 function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
@@ -266,7 +256,7 @@ const usersCommands: Record<string, Handler> = {
       return 0;
     }
     const rows = users.map((u) => [u.email, u.name || "-", u.role, yesNo(u.active), formatTime(u.lastLoginAt)]);
-    process.stdout.write(`${table(["EMAIL", "NAME", "ROLE", "ACTIVE", "LAST LOGIN"], rows)}\n`);
+    process.stdout.write(`${textTable(["EMAIL", "NAME", "ROLE", "ACTIVE", "LAST LOGIN"], rows, Infinity)}\n`);
     return 0;
   },
 

@@ -38,28 +38,8 @@ export type LoadTestRunDetail = {
   incidents: { number: number; title: string; note: string; observedPeakRps: number | null; observedPeakUsers: number | null }[];
 };
 
-type LabelRow = {
-  label: string;
-  isTotal: boolean;
-  parentLabel: string | null;
-  count: number;
-  errors: number;
-  min: number | null;
-  mean: number | null;
-  max: number | null;
-  stddev: number | null;
-  p50: number | null;
-  p75: number | null;
-  p90: number | null;
-  p95: number | null;
-  p99: number | null;
-  p999: number | null;
-  otherPercentiles: unknown;
-  throughput: number | null;
-  receivedBytes: number | null;
-  sentBytes: number | null;
-  sources: unknown;
-};
+/** A stored label row: the domain figures, with the JSON columns as the database returns them. */
+type LabelRow = Omit<LabelStatistics, "otherPercentiles" | "sources"> & { otherPercentiles: unknown; sources: unknown };
 
 export function toLabelStatistics(row: LabelRow): LabelStatistics {
   return {
