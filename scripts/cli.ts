@@ -27,6 +27,13 @@ import { parseLoadTest } from "@/lib/loadtests/parse-load-test";
 import { loadTestImportInputSchema } from "@/lib/loadtests/schema";
 import { startLoadTestImport } from "@/lib/loadtests/import-load-test";
 import { runSummaryText, textTable } from "@/lib/loadtests/run-summary-text";
+import { METRIC_IMPORTERS } from "@/lib/metrics/formats";
+import { METRIC_UNITS } from "@/lib/metrics/units";
+import { metricImportInputSchema } from "@/lib/metrics/schema";
+import { parseMetrics } from "@/lib/metrics/parse-metrics";
+import { startMetricImport } from "@/lib/metrics/import-metrics";
+import { summarizePoints } from "@/lib/metrics/point-store";
+import { formatValue } from "@/lib/charts/format";
 
 const ACTOR: Actor = { kind: "system", label: "cli" };
 
@@ -50,12 +57,19 @@ Commands:
       The format is detected from content unless --format names it. --dry-run
       parses and prints the figures without opening any database. --columns and
       --delimiter apply to JMeter CSV files without a header line.
+  metrics import <file> --incident N [--format F] [--unit U] [--name N] [--source S]
+         [--chart ID | --chart-title T] [--kind line|bar] [--tz ZONE] [--dry-run] [--json]
+      Attach metric series (Prometheus query_range JSON, Grafana panel CSV, CSV,
+      JSON) to an incident as a snapshot: a new chart unless --chart names one.
+      --tz is the zone of times written without an offset (default: the
+      incident's). --dry-run prints the series without opening any database.
   help
       Show this help.
 
 Roles: ${ROLES.join(", ")}
 
 Import formats: ${LOAD_TEST_IMPORTERS.map((i) => i.id).join(", ")}
+Metric formats: ${METRIC_IMPORTERS.map((i) => i.id).join(", ")}; units: ${METRIC_UNITS.join(", ")}
 
 Database: DATABASE_URL (PostgreSQL) if set, else the embedded database in
 HINDSIGHT_DATA_DIR (default ./data). The embedded database cannot be used while a
@@ -375,6 +389,103 @@ async function importCommand(args: string[]): Promise<number> {
   });
 }
 
+async function metricsImportCommand(args: string[]): Promise<number> {
+  let parsedArgs;
+  try {
+    parsedArgs = parseArgs({
+      args,
+      options: {
+        ...REMOTE_OPTIONS,
+        incident: { type: "string" },
+        format: { type: "string" },
+        unit: { type: "string" },
+        name: { type: "string" },
+        source: { type: "string" },
+        chart: { type: "string" },
+        "chart-title": { type: "string" },
+        kind: { type: "string" },
+        tz: { type: "string" },
+        "dry-run": { type: "boolean" },
+        json: { type: "boolean" },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsedArgs;
+  if (helpRequested(values)) return 0;
+  rejectRemote(values);
+  if (positionals.length !== 1) throw new UsageError("metrics import takes one file");
+  const input = metricImportInputSchema.safeParse({
+    format: values.format,
+    unit: values.unit,
+    name: values.name,
+    source: values.source,
+    chartId: values.chart,
+    chartTitle: values["chart-title"],
+    kind: values.kind,
+    timeZone: values.tz,
+  });
+  if (!input.success) throw validationError(input.error.issues);
+  const file = await describeLocalFile(positionals[0]);
+  const print = progressPrinter(file.size);
+  const clearLine = () => process.stderr.isTTY && process.stderr.write("\r\x1b[K");
+
+  if (values["dry-run"]) {
+    const progress = countingProgress((state) => print(state));
+    const { importer, parsed } = await parseMetrics(file, {
+      progress,
+      format: input.data.format,
+      options: { timeZone: input.data.timeZone ?? "UTC", ...(input.data.name ? { name: input.data.name } : {}) },
+    }).finally(clearLine);
+    const rows = parsed.series.map((s) => {
+      const summary = summarizePoints(s.points);
+      const unit = s.unit ?? input.data.unit ?? "count";
+      return { name: s.name, unit, ...summary };
+    });
+    if (values.json) printJson({ format: importer.id, notes: parsed.notes, series: rows });
+    else {
+      const table = textTable(
+        ["SERIES", "UNIT", "POINTS", "FIRST", "LAST", "MIN", "MAX", "GAPS"],
+        rows.map((r) => [
+          r.name,
+          r.unit,
+          r.pointCount.toLocaleString("en-US"),
+          formatTime(r.firstAt),
+          formatTime(r.lastAt),
+          formatValue(r.minValue, r.unit),
+          formatValue(r.maxValue, r.unit),
+          String(r.gapCount + r.infiniteCount),
+        ]),
+      );
+      const notes = parsed.notes.length ? `\n${parsed.notes.join("\n")}` : "";
+      process.stdout.write(`${importer.title}: ${rows.length} series\n\n${table}${notes}\n\nDry run: nothing was saved.\n`);
+    }
+    return 0;
+  }
+
+  const incident = Number(values.incident);
+  if (!Number.isInteger(incident) || incident <= 0)
+    throw new UsageError("metrics import needs --incident N (the incident number)");
+  return withDatabase(async () => {
+    const { job, run } = await startMetricImport({
+      actor: ACTOR,
+      incidentNumber: incident,
+      upload: { files: [file] },
+      input: input.data,
+    });
+    const done = await run((state) => print(state, true));
+    clearLine();
+    if (values.json) printJson(done);
+    else if (done.status === "succeeded")
+      process.stdout.write(`${done.message}\nChart id: ${done.resultId}  (import job ${job.id})\n`);
+    else console.error(`error: ${done.message}`);
+    return done.status === "succeeded" ? 0 : 1;
+  });
+}
+
 const HELP = new Set(["help", "--help", "-h"]);
 
 function unknownCommand(command: string, message = `unknown command "${command}"`): number {
@@ -390,6 +501,14 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "import") return importCommand(argv.slice(1));
+  if (command === "metrics") {
+    if (sub === "import") return metricsImportCommand(rest);
+    if (sub !== undefined && HELP.has(sub)) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    return unknownCommand("metrics", "missing the metrics command (import)");
+  }
   if (command !== "users") return unknownCommand(command);
   if (sub !== undefined && HELP.has(sub)) {
     process.stdout.write(USAGE);

@@ -21,12 +21,30 @@ const UNIT_SUFFIX: Record<ChartUnit, string> = {
   "%": "%",
   count: "",
   bytes: " B",
+  "bytes/s": " B/s",
+  cores: " cores",
   s: " s",
+  sec: " s",
 };
+
+const BINARY_PREFIXES = ["", "Ki", "Mi", "Gi", "Ti", "Pi"];
+
+/** 1536 → "1.5 KiB": memory and cache sizes read in binary multiples. */
+function formatBytes(value: number, suffix: "B" | "B/s", bare: boolean): string {
+  let scaled = value;
+  let i = 0;
+  while (Math.abs(scaled) >= 1024 && i < BINARY_PREFIXES.length - 1) {
+    scaled /= 1024;
+    i++;
+  }
+  return bare && i === 0 ? formatNumber(scaled) : `${formatNumber(scaled)} ${BINARY_PREFIXES[i]}${suffix}`;
+}
 
 export function formatValue(value: number | null, unit: ChartUnit): string {
   if (value === null || !Number.isFinite(value)) return "—";
   if (unit === "count") return FORMATS[0].format(value);
+  if (unit === "bytes") return formatBytes(value, "B", false);
+  if (unit === "bytes/s") return formatBytes(value, "B/s", false);
   if (unit === "s") return formatElapsed(value);
   return `${formatNumber(value)}${UNIT_SUFFIX[unit]}`;
 }
@@ -35,6 +53,9 @@ export function formatValue(value: number | null, unit: ChartUnit): string {
 export function formatBare(value: number | null, unit: ChartUnit): string {
   if (value === null || !Number.isFinite(value)) return "—";
   if (unit === "count") return FORMATS[0].format(value);
+  // Axis ticks of memory read "1.5 GiB": a bare 1,610,612,736 says nothing.
+  if (unit === "bytes") return formatBytes(value, "B", true);
+  if (unit === "bytes/s") return formatBytes(value, "B/s", true);
   if (unit === "s") return formatElapsed(value);
   return formatNumber(value);
 }
@@ -67,14 +88,38 @@ export function formatTime(epochMs: number, zone: string, pattern = "HH:mm:ss"):
   return `${formatInZone(d, zone, pattern)} ${zoneAbbreviation(d, zone)}`;
 }
 
-/** An x value as the axis shows it, without the zone name (the axis title carries it). */
-export function formatX(x: number, axis: ChartXAxis, zone: string): string {
-  return axis.kind === "time" ? formatInZone(new Date(x), zone, "HH:mm:ss") : formatElapsed(x);
+/** A chart spanning more than this shows dates with its times. */
+export const DATE_LABEL_SPAN_MS = 86_400_000;
+
+/**
+ * An x value as a table row or summary shows it, without the zone name (the axis title carries
+ * it): the time to the second, with the date when the chart spans more than a day.
+ */
+export function formatX(x: number, axis: ChartXAxis, zone: string, spanMs = 0): string {
+  if (axis.kind !== "time") return formatElapsed(x);
+  return formatInZone(new Date(x), zone, spanMs > DATE_LABEL_SPAN_MS ? "MMM d HH:mm:ss" : "HH:mm:ss");
 }
 
-/** "Time (UTC)", "Time (CEST)", "Seconds since start". */
-export function xAxisTitle(axis: ChartXAxis, zone: string, sample?: number): string {
+/**
+ * A time-axis tick label: "14:05:30" for steps under a minute, "14:05" up to a day's span, "May 3
+ * 14:00" beyond, "May 3" for daily steps. A tick at midnight names its day, so a night reads on.
+ */
+export function formatTimeTick(x: number, zone: string, spanMs: number, stepMs: number): string {
+  const at = new Date(x);
+  const midnight = formatInZone(at, zone, "HH:mm:ss") === "00:00:00";
+  if (stepMs >= DATE_LABEL_SPAN_MS || (midnight && stepMs >= 60_000)) return formatInZone(at, zone, "MMM d");
+  if (spanMs > DATE_LABEL_SPAN_MS) return formatInZone(at, zone, "MMM d HH:mm");
+  return formatInZone(at, zone, stepMs < 60_000 ? "HH:mm:ss" : "HH:mm");
+}
+
+/**
+ * "Time (UTC)", "Time (CEST)", "Time since start"; a range across a daylight-saving change names
+ * both: "Time (CEST/CET)".
+ */
+export function xAxisTitle(axis: ChartXAxis, zone: string, sample?: number, sampleEnd?: number): string {
   if (axis.title) return axis.title;
   if (axis.kind === "elapsed") return "Time since start";
-  return `Time (${zoneAbbreviation(new Date(sample ?? 0), zone)})`;
+  const first = zoneAbbreviation(new Date(sample ?? 0), zone);
+  const last = sampleEnd === undefined ? first : zoneAbbreviation(new Date(sampleEnd), zone);
+  return `Time (${first === last ? first : `${first}/${last}`})`;
 }

@@ -2,10 +2,22 @@
  * Chart specs built from a load-test run's series: the run page's throughput, latency and users
  * charts, and the compare page's overlays on a time-since-start axis. Pure.
  */
+import { downsampleChartPoints } from "@/lib/charts/downsample";
 import { chartSpec, colorForIndex, type ChartAnnotation, type ChartPoint, type ChartSpec } from "@/lib/charts/spec";
 import { formatNumber, formatValue } from "@/lib/charts/format";
 import type { CapacityEstimate } from "@/lib/loadtests/analysis/capacity";
 import type { LoadProfilePoint, SeriesPoint } from "@/lib/loadtests/types";
+
+/** Points per series a run chart draws: a day-long soak test has 86,400 one-second buckets. */
+const RUN_CHART_POINTS = 2000;
+
+/** The spec with each long series downsampled the way metric charts are (M4: every bucket keeps its extremes). */
+function downsampledSpec(spec: Parameters<typeof chartSpec>[0]): ChartSpec {
+  return chartSpec({
+    ...spec,
+    series: spec.series.map((s) => ({ ...s, points: downsampleChartPoints(s.points, RUN_CHART_POINTS) })),
+  });
+}
 
 export type RunSeries = {
   id: string;
@@ -41,7 +53,7 @@ function bucketWords(seconds: number): string {
 export function throughputChart(run: RunSeries, options: RunChartOptions = {}): ChartSpec | null {
   if (!hasSeries(run)) return null;
   const w = run.bucketSeconds;
-  return chartSpec({
+  return downsampledSpec({
     id: `throughput-${run.id}`,
     title: "Throughput and errors over time",
     caption: `Requests and failed requests per second in ${bucketWords(w)} buckets; errors use the right-hand axis.`,
@@ -92,7 +104,7 @@ export function latencyChart(run: RunSeries, options: RunChartOptions = {}): Cha
       label: `SLO ${formatNumber(options.sloMs)} ms`,
       tone: "bad",
     });
-  return chartSpec({
+  return downsampledSpec({
     id: `latency-${run.id}`,
     title: "Latency percentiles over time",
     caption: `Response-time percentiles of each ${bucketWords(run.bucketSeconds)} bucket, in milliseconds.`,
@@ -118,7 +130,7 @@ export function usersChart(run: RunSeries, options: RunChartOptions = {}): Chart
     ? run.loadProfile.map((p) => [p.t, p.users])
     : run.series.filter((p) => p.users !== null).map((p) => [p.t, p.users]);
   if (points.length === 0) return null;
-  return chartSpec({
+  return downsampledSpec({
     id: `users-${run.id}`,
     title: "Active users over time",
     caption: "Users (threads, virtual users) active at each point, as the tool recorded them.",
@@ -148,7 +160,7 @@ function overlay(
   if (shown.length === 0) return null;
   const missing = runs.filter((r) => !hasSeries(r)).map((r) => r.name);
   const note = missing.length ? ` Not shown (no time series): ${missing.join(", ")}.` : "";
-  return chartSpec({
+  return downsampledSpec({
     id,
     title,
     caption: `${what} of each run against the time since its first bucket, so runs from different days line up.${note}`,

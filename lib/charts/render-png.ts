@@ -8,14 +8,37 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
-import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, TimeScale, Title, Tooltip } from "chart.js";
+import {
+  BarController,
+  BarElement,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  TimeScale,
+  Title,
+  Tooltip,
+} from "chart.js";
 import "chartjs-adapter-date-fns";
-import { backgroundPlugin, chartConfiguration, type LineChartConfiguration } from "@/lib/charts/chart-config";
+import { backgroundPlugin, chartConfiguration, type ChartJsConfiguration } from "@/lib/charts/chart-config";
 import type { ChartTheme } from "@/lib/charts/palette";
 import type { ChartSpec } from "@/lib/charts/spec";
 
-// What the page registers, plus the title an image draws inside itself.
-Chart.register(LineController, LineElement, PointElement, LinearScale, TimeScale, Tooltip, Legend, Title);
+// What the page registers (line and bar charts), plus the title an image draws inside itself.
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  BarController,
+  BarElement,
+  LinearScale,
+  TimeScale,
+  Tooltip,
+  Legend,
+  Title,
+);
 
 /** Our own family name: a system copy of DejaVu (or none at all) cannot change what is drawn. */
 export const CHART_FONT_FAMILY = "Hindsight Chart Sans";
@@ -76,7 +99,7 @@ export type ChartPngOptions = {
 };
 
 /** The page's configuration of `spec`, fixed to the canvas size, with the title inside and a filled background. */
-export function pngChartConfiguration(spec: ChartSpec, theme: ChartTheme, scale: number): LineChartConfiguration {
+export function pngChartConfiguration(spec: ChartSpec, theme: ChartTheme, scale: number): ChartJsConfiguration {
   const config = chartConfiguration(spec, theme, {
     fontFamily: CSS_FONT_FAMILY,
     animation: false,

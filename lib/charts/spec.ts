@@ -7,7 +7,20 @@
 export const CHART_SPEC_VERSION = 1;
 
 /** Units a value axis or series can carry; formatting and axis titles follow from them. */
-export type ChartUnit = "ms" | "req/s" | "errors/s" | "users" | "%" | "count" | "bytes" | "s";
+export type ChartUnit =
+  | "ms"
+  | "req/s"
+  | "errors/s"
+  | "users"
+  | "%"
+  | "count"
+  | "bytes"
+  | "bytes/s"
+  | "cores"
+  /** Elapsed time shown as m:ss (load-test run lengths). */
+  | "s"
+  /** A measured duration in seconds shown as "0.25 s" (latency from Prometheus histograms). */
+  | "sec";
 
 /** Colour tokens; each renderer maps them to a light or dark palette. */
 export const CHART_COLORS = ["blue", "orange", "green", "red", "purple", "teal", "pink", "gray"] as const;
@@ -53,6 +66,8 @@ export type ChartAnnotation =
 
 export type ChartSpec = {
   version: typeof CHART_SPEC_VERSION;
+  /** Lines (the default) or bars (counts per interval); every series of a chart is drawn the same way. */
+  kind?: "line" | "bar";
   /** Unique on its page; used for element ids. */
   id: string;
   title: string;
@@ -65,6 +80,8 @@ export type ChartSpec = {
   annotations: ChartAnnotation[];
   /** IANA zone for time labels; UTC unless the reader chose another. */
   timeZone: string;
+  /** The x range shown; the data's own range when omitted. A zoomed chart shows its window. */
+  xRange?: { min: number; max: number };
 };
 
 export function chartSpec(spec: Omit<ChartSpec, "version" | "annotations" | "timeZone"> & Partial<ChartSpec>): ChartSpec {

@@ -96,8 +96,8 @@ export type ParsedRun = {
   rowsRead: number;
 };
 
-/** One uploaded or local file handed to an importer. Importers stream it from `path`; never read it whole. */
-export type ImportFile = { name: string; path: string; size: number };
+export type { ImportFile, FileHead } from "@/lib/imports/files";
+import type { FileHead, ImportFile } from "@/lib/imports/files";
 
 export type LoadTestImportOptions = {
   /** Importer id the user stated; detection is skipped. */
@@ -112,9 +112,6 @@ export type ImportContext = {
   progress: ImportProgress;
   options: LoadTestImportOptions;
 };
-
-/** The first bytes of a file, for detection by content. */
-export type FileHead = { name: string; size: number; head: Buffer; text: string };
 
 export type LoadTestImporter = {
   id: string;

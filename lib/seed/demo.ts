@@ -7,6 +7,7 @@ import { localToUtc } from "@/lib/time/zones";
 import { ensurePostmortem } from "@/lib/postmortems/ensure-postmortem";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { seedDemoLoadTests } from "@/lib/seed/demo-load-tests";
+import { seedDemoCacheMetrics, seedDemoCheckoutMetrics } from "@/lib/seed/demo-metrics";
 
 const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
 const bullets = (items: string[]) => ({
@@ -72,9 +73,11 @@ export async function seedDemo(): Promise<DemoCredentials | null> {
       for (const name of ["messaging-api", "redis-cache", "rpc-gateway", "websocket-gateway", "checkout"]) {
         await tx.service.create({ data: { name, teamId: platform.id } });
       }
-      await seedCacheIncident(tx, admin.id, people);
+      const cacheIncident = await seedCacheIncident(tx, admin.id, people);
+      await seedDemoCacheMetrics(tx, SEED_ACTOR, cacheIncident.number);
       const loadIncident = await seedLoadIncident(tx, people);
       await seedDemoLoadTests(tx, SEED_ACTOR, loadIncident.number);
+      await seedDemoCheckoutMetrics(tx, SEED_ACTOR, loadIncident.number);
       await seedWebsocketIncident(tx, admin.id, people);
       await seedRestrictedIncident(tx, admin.id);
       for (const { id } of await tx.incident.findMany({ select: { id: true } })) await refreshIncidentSearch(tx, id);
@@ -215,6 +218,7 @@ async function seedCacheIncident(tx: Db, adminId: string, people: People) {
       ] as const
     ).map((a) => ({ ...a, incidentId: incident.id })),
   });
+  return incident;
 }
 
 async function seedLoadIncident(tx: Db, people: People) {

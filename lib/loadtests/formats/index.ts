@@ -2,10 +2,12 @@
  * Every load-test importer, and detection by content. Order matters: specific formats first, so a
  * generic shape (CSV with a timestamp, a JSON object) never claims another tool's file.
  */
-import { open } from "node:fs/promises";
 import { AppError } from "@/lib/errors";
 import { ImportError } from "@/lib/imports/errors";
-import type { FileHead, ImportFile, LoadTestImporter } from "@/lib/loadtests/types";
+import { readFileHead } from "@/lib/imports/files";
+import type { ImportFile, LoadTestImporter } from "@/lib/loadtests/types";
+
+export { readFileHead };
 import { abImporter } from "@/lib/loadtests/formats/ab";
 import { artilleryImporter } from "@/lib/loadtests/formats/artillery";
 import { autocannonImporter } from "@/lib/loadtests/formats/autocannon";
@@ -35,8 +37,6 @@ export const LOAD_TEST_IMPORTERS: readonly LoadTestImporter[] = [
 
 export const LOAD_TEST_FORMAT_IDS = LOAD_TEST_IMPORTERS.map((i) => i.id) as [string, ...string[]];
 
-const HEAD_BYTES = 64 * 1024;
-
 export function supportedFormatsText(): string {
   return LOAD_TEST_IMPORTERS.map((i) => `${i.title} (${i.id})`).join(", ");
 }
@@ -45,18 +45,6 @@ export function importerById(id: string): LoadTestImporter {
   const importer = LOAD_TEST_IMPORTERS.find((i) => i.id === id);
   if (!importer) throw new AppError("VALIDATION", `Unknown format "${id}". Supported formats: ${supportedFormatsText()}.`);
   return importer;
-}
-
-export async function readFileHead(file: ImportFile): Promise<FileHead> {
-  const handle = await open(file.path, "r");
-  try {
-    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, file.size));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const head = buffer.subarray(0, bytesRead);
-    return { name: file.name, size: file.size, head, text: head.toString("utf8").replace(/^\uFEFF/, "") };
-  } finally {
-    await handle.close();
-  }
 }
 
 /** The importer for these files: the stated format, else the first whose content sniff matches. */

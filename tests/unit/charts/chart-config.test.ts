@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Scale, Tick } from "chart.js";
-import { chartConfiguration, type LineChartConfiguration } from "@/lib/charts/chart-config";
+import { chartConfiguration, type ChartJsConfiguration } from "@/lib/charts/chart-config";
 import { latencyChart, throughputChart, usersChart, type RunSeries } from "@/lib/charts/load-test-charts";
 import { pngChartConfiguration } from "@/lib/charts/render-png";
 import type { SeriesPoint } from "@/lib/loadtests/types";
@@ -22,13 +22,13 @@ const OPTIONS = { timeZone: "Europe/Berlin", sustained: { from: T0, to: T0 + 20_
 const LATENCY = latencyChart(RUN, OPTIONS)!;
 
 type Callback = (this: Scale, value: number | string, index: number, ticks: Tick[]) => unknown;
-const scaleOptions = (config: LineChartConfiguration, id: string) =>
+const scaleOptions = (config: ChartJsConfiguration, id: string) =>
   config.options!.scales![id] as {
     ticks: { callback: Callback; font?: unknown };
     suggestedMax?: number;
     title: { text: string };
   };
-const tickLabel = (config: LineChartConfiguration, id: string, value: number) =>
+const tickLabel = (config: ChartJsConfiguration, id: string, value: number) =>
   scaleOptions(config, id).ticks.callback.call({} as Scale, value, 0, []);
 
 describe("chartConfiguration: one definition for page and image", () => {
@@ -57,7 +57,7 @@ describe("chartConfiguration: one definition for page and image", () => {
     expect(latency[2].borderColor).toBe("#ea580c");
     expect(chartConfiguration(LATENCY, "dark").data.datasets[2].borderColor).toBe("#fb923c");
     const users = chartConfiguration(usersChart(RUN)!, "light").data.datasets[0];
-    expect(users.stepped).toBe("before");
+    expect(users).toMatchObject({ type: "line", stepped: "before" });
     expect(users.data.map((d) => d.y)).toEqual([10, 20, 20, 40]);
   });
 

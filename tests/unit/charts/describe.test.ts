@@ -69,6 +69,51 @@ describe("describeChart", () => {
   });
 });
 
+describe("a metric chart over days, zoomed and marked", () => {
+  const DAY = 86_400_000;
+  const start = Date.UTC(2026, 4, 3, 12, 0);
+  const long = chartSpec({
+    ...spec,
+    series: [
+      {
+        ...spec.series[1],
+        points: [
+          [start, 10],
+          [start + DAY, 30],
+          [start + 2 * DAY, 20],
+        ],
+      },
+    ],
+    annotations: [
+      { kind: "window", from: start + DAY - 3_600_000, to: start + DAY + 3_600_000, label: "Incident", tone: "bad" },
+      { kind: "marker", x: start + DAY, label: "Deploy", tone: "neutral" },
+      { kind: "marker", x: start + 2 * DAY, label: "Rollback", tone: "neutral" },
+    ],
+    timeZone: "Europe/Berlin",
+  });
+
+  it("dates its times and numbers its markers as the chart does", () => {
+    expect(describeChart(long)).toBe(
+      "Latency percentiles over time, May 3 14:00:00–May 5 14:00:00 CEST. " +
+        "p95: from 10 ms to 30 ms, highest at May 4 14:00:00. " +
+        "Shaded: Incident, May 4 13:00:00–May 4 15:00:00. " +
+        "Marker 1: Deploy at May 4 14:00:00. " +
+        "Marker 2: Rollback at May 5 14:00:00.",
+    );
+  });
+
+  it("describes and tabulates only the window a zoomed chart shows", () => {
+    const zoomed = { ...long, xRange: { min: start + DAY - 6 * 3_600_000, max: start + DAY + 6 * 3_600_000 } };
+    expect(describeChart(zoomed)).toBe(
+      "Latency percentiles over time, 08:00:00–20:00:00 CEST. " +
+        "p95: from 30 ms to 30 ms, highest at 14:00:00. " +
+        "Shaded: Incident, 13:00:00–15:00:00. " +
+        "Marker 1: Deploy at 14:00:00.",
+    );
+    expect(chartTable(zoomed)).toEqual({ columns: ["Time (CEST)", "p95 (ms)"], rows: [["14:00:00", "30"]] });
+  });
+});
+
 describe("chartTable", () => {
   it("has one row per x and a dash where a series has no value", () => {
     expect(chartTable(spec)).toEqual({

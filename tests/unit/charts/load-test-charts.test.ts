@@ -122,3 +122,24 @@ describe("compare overlays", () => {
     expect(compareP95Chart([summaryOnly])).toBeNull();
   });
 });
+
+describe("long runs", () => {
+  it("downsample each series to about 2,000 points and keep its extremes", () => {
+    // A day-long soak test in one-second buckets, with one spike and one idle second.
+    const series = Array.from({ length: 86_400 }, (_, i) =>
+      point(i, i === 50_000 ? 9_000 : i === 70_000 ? 0 : 1000 + (i % 17), 0, i === 20_000 ? 5_000 : 80 + (i % 13)),
+    );
+    const run: RunSeries = { ...RUN, bucketSeconds: 1, series: series.map((p, i) => ({ ...p, t: T0 + i * 1000 })) };
+    const throughput = throughputChart(run)!;
+    const rps = throughput.series.find((s) => s.id === "rps")!;
+    expect(rps.points.length).toBeLessThanOrEqual(2000);
+    expect(rps.points.length).toBeGreaterThan(1000);
+    const values = rps.points.map(([, y]) => y ?? NaN);
+    expect(Math.max(...values)).toBe(9000);
+    expect(Math.min(...values)).toBe(0);
+    const p95 = latencyChart(run)!.series.find((s) => s.label.includes("p95"))!;
+    expect(Math.max(...p95.points.map(([, y]) => y ?? 0))).toBe(5000);
+    // A short run is drawn as recorded.
+    expect(throughputChart(RUN)!.series[0].points).toHaveLength(3);
+  });
+});

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCanvas, loadImage } from "@napi-rs/canvas";
+import { createCanvas } from "@napi-rs/canvas";
+import { count, decode, near, rgb, WHITE, type Pixels } from "./support/png-pixels";
 import { Chart } from "chart.js";
 import { latencyChart, usersChart, type RunSeries } from "@/lib/charts/load-test-charts";
 import { chartFontFile, pngChartConfiguration, renderChartPng } from "@/lib/charts/render-png";
@@ -34,36 +35,6 @@ const RUN: RunSeries = {
 const WINDOW = { from: T0 + 50_000, to: T0 + 150_000, label: "held 50 req/s" };
 const SPEC = latencyChart(RUN, { timeZone: "Europe/Berlin", sustained: WINDOW, sloMs: 500 })!;
 
-type Pixels = { width: number; height: number; data: Uint8ClampedArray };
-
-async function decode(png: Buffer): Promise<Pixels> {
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext("2d");
-  ctx.drawImage(image, 0, 0);
-  return { width: image.width, height: image.height, data: ctx.getImageData(0, 0, image.width, image.height).data };
-}
-
-function rgb(p: Pixels, x: number, y: number): [number, number, number] {
-  const i = (Math.round(y) * p.width + Math.round(x)) * 4;
-  return [p.data[i], p.data[i + 1], p.data[i + 2]];
-}
-
-const near = (a: [number, number, number], b: [number, number, number], tolerance: number) =>
-  Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) <= tolerance;
-
-function count(
-  p: Pixels,
-  box: { x0: number; x1: number; y0: number; y1: number },
-  match: (c: [number, number, number]) => boolean,
-) {
-  let n = 0;
-  for (let y = Math.round(box.y0); y < Math.round(box.y1); y++)
-    for (let x = Math.round(box.x0); x < Math.round(box.x1); x++) if (match(rgb(p, x, y))) n++;
-  return n;
-}
-
-const WHITE: [number, number, number] = [255, 255, 255];
 /** The "good" window fill, rgba(22, 163, 74, 0.12), over white. */
 const WINDOW_FILL: [number, number, number] = [227, 244, 233];
 /** The "bad" threshold line, #b91c1c. */

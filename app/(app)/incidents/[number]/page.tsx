@@ -18,6 +18,8 @@ import { AttachmentsSection } from "./_components/attachments-section";
 import { ReviewPanel } from "./_components/review-panel";
 import { CommentsSection } from "./_components/comments-section";
 import { LoadTestsSection } from "./_components/load-tests-section";
+import { MetricsSection } from "./_components/metrics-section";
+import { loadIncidentMetrics } from "@/lib/metrics/load-incident-metrics";
 
 async function load(numberParam: string) {
   const user = await requireUser("read");
@@ -41,6 +43,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
   const tz = incident.timeZone;
   const when = (d: Date | null) => (d ? `${formatInZone(d, tz)} ${zoneAbbreviation(d, tz)}` : "—");
   const durations = incidentDurations(incident);
+  const metrics = await loadIncidentMetrics({ actor: user, incidentNumber: incident.number });
 
   return (
     <article className="space-y-6">
@@ -129,6 +132,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
       </section>
 
       <TimelineSection incident={incident} canEdit={canEdit} />
+      <MetricsSection incidentNumber={incident.number} canEdit={canEdit} data={metrics} />
       <RootCausesSection incident={incident} canEdit={canEdit} />
       <ActionsSection incident={incident} canEdit={canEdit} />
       <NarrativeSection incident={incident} canEdit={canEdit} actor={user} />

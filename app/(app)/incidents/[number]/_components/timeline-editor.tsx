@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import { useZoneChoice } from "@/components/time/zone-choice";
 import { humanize } from "@/lib/incidents/constants";
 import { formatEventTime, type TimelineEventView } from "@/lib/timeline/display";
 import type { ActionResult } from "@/lib/transport/action-result";
@@ -42,7 +43,9 @@ export function TimelineEditor({
   events: TimelineEventView[];
   canEdit: boolean;
 }) {
-  const [utc, setUtc] = useState(false);
+  // Shared with the metric charts: one toggle flips both.
+  const [shownZone, setShownZone] = useZoneChoice(incidentNumber);
+  const utc = shownZone === "utc";
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -144,7 +147,12 @@ export function TimelineEditor({
         </div>
         <div className="flex flex-wrap gap-2">
           {incidentZone !== "UTC" && (
-            <button type="button" className="btn-secondary" aria-pressed={utc} onClick={() => setUtc((v) => !v)}>
+            <button
+              type="button"
+              className="btn-secondary"
+              aria-pressed={utc}
+              onClick={() => setShownZone(utc ? "incident" : "utc")}
+            >
               Show UTC
             </button>
           )}

@@ -1,17 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { FieldErrors } from "@/lib/errors";
-import type { ImportJobView } from "@/lib/imports/import-jobs";
+import { ImportProgress } from "@/components/imports/import-progress";
+import { uploadPercent, useImportUpload } from "@/components/imports/use-import-upload";
 import { formatBytes } from "@/app/(app)/load-tests/_components/load-test-figures";
 
 export type ImportFormatOption = { id: string; tool: string; toolName: string; title: string; hint: string };
 
-const POLL_MS = 500;
-/** Consecutive failed polls before we stop and say so (the job itself may still finish). */
-const MAX_POLL_FAILURES = 6;
 /** The server's limit (lib/imports/multipart-upload.ts), checked here to answer at once. */
 const MAX_FILES = 10;
 
@@ -22,51 +19,6 @@ const DELIMITERS = [
   { value: "tab", label: "Tab" },
   { value: "|", label: "Pipe |" },
 ];
-
-type Phase =
-  | { kind: "idle" }
-  | { kind: "uploading"; sent: number; total: number }
-  | { kind: "processing"; job: ImportJobView; cancelling: boolean }
-  | { kind: "succeeded"; job: ImportJobView }
-  | { kind: "failed"; message: string; job?: ImportJobView }
-  | { kind: "cancelled"; message: string };
-
-type ErrorEnvelope = { error?: { code?: string; message?: string; fields?: FieldErrors } };
-
-function errorMessage(status: number, body: unknown): { message: string; fields?: FieldErrors } {
-  const error = (body as ErrorEnvelope | null)?.error;
-  if (status === 401) return { message: "Your session has ended. Sign in again in another tab, then import again." };
-  if (error?.message) return { message: error.message, fields: error.fields };
-  return { message: `The server answered ${status}. Try again; if it persists, tell your administrator.` };
-}
-
-function ProgressBar({ id, label, value, text }: { id: string; label: string; value: number | null; text: string }) {
-  return (
-    <div className="space-y-1">
-      <div className="flex justify-between gap-3 text-sm">
-        <span id={id} className="font-medium">
-          {label}
-        </span>
-        <span className="tabular-nums text-slate-600 dark:text-slate-400">{text}</span>
-      </div>
-      <div
-        role="progressbar"
-        aria-labelledby={id}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={value ?? undefined}
-        aria-valuetext={text}
-        className="h-2.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
-      >
-        {value === null ? (
-          <div className="h-full w-full animate-pulse bg-indigo-300 dark:bg-indigo-800" />
-        ) : (
-          <div className="h-full bg-indigo-600 transition-[width] duration-200" style={{ width: `${value}%` }} />
-        )}
-      </div>
-    </div>
-  );
-}
 
 /**
  * Upload one run's result files: drop or choose them, send with XMLHttpRequest (for upload
@@ -89,24 +41,11 @@ export function LoadTestUploadForm({
   const [incident, setIncident] = useState(initialIncident === null ? "" : String(initialIncident));
   const [columns, setColumns] = useState("");
   const [delimiter, setDelimiter] = useState("");
-  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const [fields, setFields] = useState<FieldErrors | undefined>();
   const inputRef = useRef<HTMLInputElement>(null);
-  const xhrRef = useRef<XMLHttpRequest | null>(null);
-  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
-  /** Bumped per attempt and on unmount, so late answers of an old attempt are ignored. */
-  const attemptRef = useRef(0);
-
-  useEffect(
-    () => () => {
-      attemptRef.current++;
-      if (timerRef.current) clearTimeout(timerRef.current);
-      xhrRef.current?.abort();
-    },
-    [],
-  );
-
-  const busy = phase.kind === "uploading" || phase.kind === "processing" || phase.kind === "succeeded";
+  const { phase, busy, fields, setFields, start, cancel, reset } = useImportUpload({
+    lostContactMessage: "Lost contact with the server. The import may still finish: look for it in the Load tests list.",
+    onSucceeded: (job) => router.push(`/load-tests/${job.resultId}`),
+  });
   const chosenFormat = formats.find((f) => f.id === format);
   const totalBytes = files.reduce((a, f) => a + f.size, 0);
 
@@ -114,52 +53,8 @@ export function LoadTestUploadForm({
     if (!list || list.length === 0) return;
     const added = Array.from(list);
     setFiles((current) => [...current.filter((f) => !added.some((a) => a.name === f.name)), ...added]);
-    setFields((f) => (f?.file ? { ...f, file: [] } : f));
-    if (phase.kind === "failed" || phase.kind === "cancelled") setPhase({ kind: "idle" });
-  }
-
-  function follow(job: ImportJobView, attempt: number, failures = 0) {
-    if (attempt !== attemptRef.current) return;
-    if (timerRef.current) clearTimeout(timerRef.current);
-    if (job.status === "succeeded" && job.resultId) {
-      setPhase({ kind: "succeeded", job });
-      router.push(`/load-tests/${job.resultId}`);
-      return;
-    }
-    if (job.status === "failed" || (job.status === "succeeded" && !job.resultId)) {
-      setPhase({ kind: "failed", message: job.message ?? "The import failed; nothing was saved.", job });
-      return;
-    }
-    if (job.status === "cancelled") {
-      setPhase({ kind: "cancelled", message: job.message ?? "Cancelled; nothing was saved." });
-      return;
-    }
-    setPhase((p) => ({ kind: "processing", job, cancelling: p.kind === "processing" && p.cancelling }));
-    timerRef.current = setTimeout(() => void poll(job, attempt, failures), POLL_MS);
-  }
-
-  async function poll(last: ImportJobView, attempt: number, failures: number) {
-    try {
-      const res = await fetch(`/api/v1/import-jobs/${encodeURIComponent(last.id)}`, { cache: "no-store" });
-      const body = await res.json().catch(() => null);
-      if (attempt !== attemptRef.current) return;
-      if (!res.ok) {
-        setPhase({ kind: "failed", message: errorMessage(res.status, body).message, job: last });
-        return;
-      }
-      follow((body as { job: ImportJobView }).job, attempt);
-    } catch {
-      if (attempt !== attemptRef.current) return;
-      if (failures + 1 >= MAX_POLL_FAILURES) {
-        setPhase({
-          kind: "failed",
-          message: "Lost contact with the server. The import may still finish: look for it in the Load tests list.",
-          job: last,
-        });
-        return;
-      }
-      follow(last, attempt, failures + 1);
-    }
+    if (fields?.file) setFields({ ...fields, file: [] });
+    if (phase.kind === "failed" || phase.kind === "cancelled") reset();
   }
 
   function submit(event: React.FormEvent) {
@@ -188,75 +83,10 @@ export function LoadTestUploadForm({
     if (delimiter) body.append("delimiter", delimiter);
     for (const f of files) body.append("file", f, f.name);
 
-    const attempt = ++attemptRef.current;
-    const xhr = new XMLHttpRequest();
-    xhrRef.current = xhr;
-    xhr.open("POST", "/api/v1/load-tests");
-    xhr.setRequestHeader("Accept", "application/json");
-    xhr.upload.onprogress = (e) => {
-      if (attempt === attemptRef.current)
-        setPhase({ kind: "uploading", sent: e.loaded, total: e.lengthComputable ? e.total : totalBytes });
-    };
-    xhr.onload = () => {
-      xhrRef.current = null;
-      if (attempt !== attemptRef.current) return;
-      let parsed: unknown = null;
-      try {
-        parsed = JSON.parse(xhr.responseText);
-      } catch {
-        /* not JSON: reported by status below */
-      }
-      if (xhr.status === 202 && (parsed as { job?: ImportJobView } | null)?.job) {
-        follow((parsed as { job: ImportJobView }).job, attempt);
-        return;
-      }
-      const { message, fields: bad } = errorMessage(xhr.status, parsed);
-      setFields(bad);
-      setPhase({ kind: "failed", message });
-    };
-    xhr.onerror = () => {
-      xhrRef.current = null;
-      if (attempt === attemptRef.current) {
-        setPhase({
-          kind: "failed",
-          message: "The upload failed: the connection to the server was lost. Nothing was imported; try again.",
-        });
-      }
-    };
-    xhr.onabort = () => {
-      xhrRef.current = null;
-      if (attempt === attemptRef.current) setPhase({ kind: "cancelled", message: "Upload cancelled; nothing was imported." });
-    };
-    setPhase({ kind: "uploading", sent: 0, total: totalBytes });
-    xhr.send(body);
+    start("/api/v1/load-tests", body, totalBytes);
   }
 
-  async function cancel() {
-    if (phase.kind === "uploading") {
-      xhrRef.current?.abort();
-      return;
-    }
-    if (phase.kind !== "processing" || phase.cancelling) return;
-    const attempt = attemptRef.current;
-    const job = phase.job;
-    setPhase({ kind: "processing", job, cancelling: true });
-    try {
-      const res = await fetch(`/api/v1/import-jobs/${encodeURIComponent(job.id)}/cancel`, { method: "POST" });
-      const body = await res.json().catch(() => null);
-      if (attempt !== attemptRef.current) return;
-      // Refused (the job ended meanwhile, or we lost rights): polling goes on and shows how it ended.
-      if (!res.ok) {
-        setPhase({ kind: "processing", job, cancelling: false });
-        return;
-      }
-      follow((body as { job: ImportJobView }).job, attempt);
-    } catch {
-      if (attempt === attemptRef.current) setPhase({ kind: "processing", job, cancelling: false });
-    }
-  }
-
-  const uploadPct =
-    phase.kind === "uploading" ? (phase.total > 0 ? Math.min(100, Math.floor((phase.sent / phase.total) * 100)) : 0) : 100;
+  const uploadPct = uploadPercent(phase);
   const job = phase.kind === "processing" || phase.kind === "succeeded" ? phase.job : null;
   const statusText =
     phase.kind === "uploading"
@@ -503,28 +333,7 @@ export function LoadTestUploadForm({
         </details>
       </fieldset>
 
-      {(phase.kind === "uploading" || phase.kind === "processing" || phase.kind === "succeeded") && (
-        <div className="space-y-3" data-testid="import-progress">
-          <ProgressBar
-            id="lt-upload-label"
-            label="Upload"
-            value={uploadPct}
-            text={
-              phase.kind === "uploading"
-                ? `${formatBytes(phase.sent)} of ${formatBytes(phase.total)}`
-                : `${formatBytes(job?.bytesTotal ?? totalBytes)} sent`
-            }
-          />
-          {job && (
-            <ProgressBar
-              id="lt-import-label"
-              label="Import"
-              value={job.percent}
-              text={`${job.percent === null ? "starting" : `${job.percent}%`} · ${job.rowsRead.toLocaleString("en-US")} rows read`}
-            />
-          )}
-        </div>
-      )}
+      <ImportProgress idPrefix="lt" phase={phase} totalBytes={totalBytes} />
 
       <p role="status" aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
         {statusText}

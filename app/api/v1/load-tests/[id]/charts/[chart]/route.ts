@@ -9,6 +9,7 @@ import { estimateCapacity } from "@/lib/loadtests/analysis/capacity";
 import { RUN_CHART_KINDS, runCharts, type RunChartKind } from "@/lib/charts/load-test-charts";
 import { isEmptyChart } from "@/lib/charts/spec";
 import { renderChartPng } from "@/lib/charts/render-png";
+import { chartImageQuerySchema, searchParamsObject } from "@/lib/charts/image-query";
 import { isValidTimeZone } from "@/lib/time/zones";
 
 export const dynamic = "force-dynamic";
@@ -16,13 +17,8 @@ export const dynamic = "force-dynamic";
 /** The run page's charts by the name in the URL: `/charts/latency.png`. */
 const CHART_FILE = new RegExp(`^(${RUN_CHART_KINDS.join("|")})\\.png$`);
 
-/** Bounded so one request cannot ask for a canvas of hundreds of megabytes (at most 4000 × 2400 pixels). */
-const pngQuerySchema = capacityQuerySchema.extend({
-  theme: z.enum(["light", "dark"]).default("light"),
+const pngQuerySchema = capacityQuerySchema.extend(chartImageQuerySchema.shape).extend({
   tz: z.string().max(64).refine(isValidTimeZone, "Unknown time zone.").default("UTC"),
-  width: z.coerce.number().int().min(320).max(2000).default(1200),
-  height: z.coerce.number().int().min(200).max(1200).default(500),
-  scale: z.coerce.number().int().min(1).max(2).default(1),
 });
 
 /**
@@ -37,9 +33,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { id, chart } = await params;
     const kind = CHART_FILE.exec(chart)?.[1] as RunChartKind | undefined;
     if (!kind) throw new AppError("NOT_FOUND", "No such chart: use throughput.png, latency.png or users.png.");
-    // An empty parameter (`width=`) means the default, as in the page's forms.
-    const raw = [...new URL(request.url).searchParams].filter(([, v]) => v !== "");
-    const query = pngQuerySchema.safeParse(Object.fromEntries(raw));
+    const query = pngQuerySchema.safeParse(searchParamsObject(request.url));
     if (!query.success) throw validationError(query.error.issues);
     const { theme, tz, width, height, scale, sloMs, maxErrorPct } = query.data;
 
