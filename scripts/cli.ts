@@ -91,9 +91,9 @@ const REMOTE_OPTIONS: OptionSpec = {
   help: { type: "boolean", short: "h" },
 };
 
-function parse<T extends OptionSpec>(args: string[], options: T) {
+function parse<T extends OptionSpec>(args: string[], options: T, allowPositionals = false) {
   try {
-    return parseArgs({ args, options: { ...REMOTE_OPTIONS, ...options }, strict: true, allowPositionals: false });
+    return parseArgs({ args, options: { ...REMOTE_OPTIONS, ...options }, strict: true, allowPositionals });
   } catch (e) {
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes and a readable message.
     throw new UsageError(e instanceof Error ? e.message : String(e));
@@ -313,28 +313,20 @@ function progressPrinter(totalBytes: number) {
 }
 
 async function importCommand(args: string[]): Promise<number> {
-  let parsedArgs;
-  try {
-    parsedArgs = parseArgs({
-      args,
-      options: {
-        ...REMOTE_OPTIONS,
-        format: { type: "string" },
-        name: { type: "string" },
-        notes: { type: "string" },
-        incident: { type: "string" },
-        columns: { type: "string" },
-        delimiter: { type: "string" },
-        "dry-run": { type: "boolean" },
-        json: { type: "boolean" },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-  const { values, positionals } = parsedArgs;
+  const { values, positionals } = parse(
+    args,
+    {
+      format: { type: "string" },
+      name: { type: "string" },
+      notes: { type: "string" },
+      incident: { type: "string" },
+      columns: { type: "string" },
+      delimiter: { type: "string" },
+      "dry-run": { type: "boolean" },
+      json: { type: "boolean" },
+    },
+    true,
+  );
   if (helpRequested(values)) return 0;
   rejectRemote(values);
   if (positionals.length === 0) throw new UsageError("import needs at least one file");
@@ -390,31 +382,23 @@ async function importCommand(args: string[]): Promise<number> {
 }
 
 async function metricsImportCommand(args: string[]): Promise<number> {
-  let parsedArgs;
-  try {
-    parsedArgs = parseArgs({
-      args,
-      options: {
-        ...REMOTE_OPTIONS,
-        incident: { type: "string" },
-        format: { type: "string" },
-        unit: { type: "string" },
-        name: { type: "string" },
-        source: { type: "string" },
-        chart: { type: "string" },
-        "chart-title": { type: "string" },
-        kind: { type: "string" },
-        tz: { type: "string" },
-        "dry-run": { type: "boolean" },
-        json: { type: "boolean" },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-  const { values, positionals } = parsedArgs;
+  const { values, positionals } = parse(
+    args,
+    {
+      incident: { type: "string" },
+      format: { type: "string" },
+      unit: { type: "string" },
+      name: { type: "string" },
+      source: { type: "string" },
+      chart: { type: "string" },
+      "chart-title": { type: "string" },
+      kind: { type: "string" },
+      tz: { type: "string" },
+      "dry-run": { type: "boolean" },
+      json: { type: "boolean" },
+    },
+    true,
+  );
   if (helpRequested(values)) return 0;
   rejectRemote(values);
   if (positionals.length !== 1) throw new UsageError("metrics import takes one file");

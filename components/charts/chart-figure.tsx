@@ -7,18 +7,8 @@
  * the reader chose one).
  */
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type HTMLAttributes, type ReactNode } from "react";
-import {
-  BarController,
-  BarElement,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  TimeScale,
-  Tooltip,
-} from "chart.js";
+import { Chart } from "chart.js";
+import { CHART_COMPONENTS } from "@/lib/charts/chart-components";
 import "chartjs-adapter-date-fns";
 import { chartConfiguration, chartXAxisTitle } from "@/lib/charts/chart-config";
 import { chartTable, describeChart, markerNumbers, visibleXRange } from "@/lib/charts/describe";
@@ -26,7 +16,7 @@ import { formatX } from "@/lib/charts/format";
 import type { ChartTheme } from "@/lib/charts/palette";
 import { isEmptyChart, type ChartSpec } from "@/lib/charts/spec";
 
-Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, TimeScale, Tooltip, Legend);
+Chart.register(...CHART_COMPONENTS);
 
 const DARK_QUERY = "(prefers-color-scheme: dark)";
 

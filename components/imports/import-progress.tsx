@@ -39,3 +39,49 @@ export function ImportProgress({ idPrefix, phase, totalBytes }: { idPrefix: stri
     </div>
   );
 }
+
+/** Why an import ended without saving anything, as an alert; nothing otherwise. */
+export function ImportFailure({ phase }: { phase: ImportPhase }) {
+  if (phase.kind !== "failed") return null;
+  return (
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+    >
+      <p className="font-medium">The import did not go through; nothing was saved.</p>
+      <p className="mt-1 whitespace-pre-line break-words">{phase.message}</p>
+    </div>
+  );
+}
+
+/** Import, and Cancel while the upload or the job runs; `children` follow (a summary of the chosen files). */
+export function ImportActions({
+  phase,
+  busy,
+  onCancel,
+  children,
+}: {
+  phase: ImportPhase;
+  busy: boolean;
+  onCancel: () => void;
+  children?: React.ReactNode;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <button type="submit" className="btn-primary" disabled={busy}>
+        Import
+      </button>
+      {(phase.kind === "uploading" || phase.kind === "processing") && (
+        <button
+          type="button"
+          className="btn-secondary"
+          onClick={onCancel}
+          disabled={phase.kind === "processing" && phase.cancelling}
+        >
+          Cancel import
+        </button>
+      )}
+      {children}
+    </div>
+  );
+}

@@ -42,7 +42,8 @@ function formatBytes(value: number, suffix: "B" | "B/s", bare: boolean): string 
 
 export function formatValue(value: number | null, unit: ChartUnit): string {
   if (value === null || !Number.isFinite(value)) return "—";
-  if (unit === "count") return FORMATS[0].format(value);
+  // Counts are whole until a rate of them is not (Prometheus rate() of a counter): keep the fraction then.
+  if (unit === "count") return Number.isInteger(value) ? FORMATS[0].format(value) : formatNumber(value);
   if (unit === "bytes") return formatBytes(value, "B", false);
   if (unit === "bytes/s") return formatBytes(value, "B/s", false);
   if (unit === "s") return formatElapsed(value);
@@ -52,7 +53,8 @@ export function formatValue(value: number | null, unit: ChartUnit): string {
 /** A value without its unit, for table cells under a header that names the unit. */
 export function formatBare(value: number | null, unit: ChartUnit): string {
   if (value === null || !Number.isFinite(value)) return "—";
-  if (unit === "count") return FORMATS[0].format(value);
+  // Counts are whole until a rate of them is not (Prometheus rate() of a counter): keep the fraction then.
+  if (unit === "count") return Number.isInteger(value) ? FORMATS[0].format(value) : formatNumber(value);
   // Axis ticks of memory read "1.5 GiB": a bare 1,610,612,736 says nothing.
   if (unit === "bytes") return formatBytes(value, "B", true);
   if (unit === "bytes/s") return formatBytes(value, "B/s", true);

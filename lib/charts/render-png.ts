@@ -8,37 +8,15 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
-import {
-  BarController,
-  BarElement,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  TimeScale,
-  Title,
-  Tooltip,
-} from "chart.js";
+import { Chart, Title } from "chart.js";
+import { CHART_COMPONENTS } from "@/lib/charts/chart-components";
 import "chartjs-adapter-date-fns";
 import { backgroundPlugin, chartConfiguration, type ChartJsConfiguration } from "@/lib/charts/chart-config";
 import type { ChartTheme } from "@/lib/charts/palette";
 import type { ChartSpec } from "@/lib/charts/spec";
 
 // What the page registers (line and bar charts), plus the title an image draws inside itself.
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  BarController,
-  BarElement,
-  LinearScale,
-  TimeScale,
-  Tooltip,
-  Legend,
-  Title,
-);
+Chart.register(...CHART_COMPONENTS, Title);
 
 /** Our own family name: a system copy of DejaVu (or none at all) cannot change what is drawn. */
 export const CHART_FONT_FAMILY = "Hindsight Chart Sans";

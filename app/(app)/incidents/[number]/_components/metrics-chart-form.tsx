@@ -1,14 +1,12 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
-import { validationError } from "@/lib/errors";
+import { useId, useState } from "react";
 import type { MetricChartView } from "@/lib/metrics/metric-views";
 import { metricChartUpdateSchema } from "@/lib/metrics/schema";
 import { updateMetricChartAction, type MetricChartUpdateInput } from "../metric-actions";
-import { firstErrors } from "./metrics-display";
+import { useVersionedEdit, VersionedEditFooter } from "./metrics-versioned-edit";
 
 type ChartValues = { title: string; kind: "line" | "bar"; caption: string };
-type Conflict = { current: ChartValues & { version: number } };
 
 /** A chart's title, kind and caption; a stale save shows both versions instead of overwriting. */
 export function MetricsChartForm({
@@ -24,35 +22,13 @@ export function MetricsChartForm({
 }) {
   const id = useId();
   const [values, setValues] = useState<ChartValues>({ title: chart.title, kind: chart.kind, caption: chart.caption });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function save(version: number) {
-    const input: MetricChartUpdateInput = { chartId: chart.id, version, ...values };
-    const parsed = metricChartUpdateSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(firstErrors(validationError(parsed.error.issues).fields));
-      return;
-    }
-    setErrors({});
-    setFailure(null);
-    startTransition(async () => {
-      const result = await updateMetricChartAction(input);
-      if (result.ok) {
-        setConflict(null);
-        onDone("Chart saved.");
-        return;
-      }
-      if (result.error.code === "CONFLICT") {
-        setConflict(result.error.details as Conflict);
-        return;
-      }
-      setErrors(firstErrors(result.error.fields));
-      setFailure(result.error.message);
-    });
-  }
+  const { errors, failure, conflict, pending, save } = useVersionedEdit<MetricChartUpdateInput, ChartValues>({
+    schema: metricChartUpdateSchema,
+    inputFor: (version) => ({ chartId: chart.id, version, ...values }),
+    action: updateMetricChartAction,
+    onSaved: () => onDone("Chart saved."),
+  });
+  const describe = (v: ChartValues) => `${v.title} · ${v.kind === "bar" ? "bars" : "lines"}${v.caption ? ` · ${v.caption}` : ""}`;
 
   return (
     <form
@@ -125,44 +101,15 @@ export function MetricsChartForm({
           </p>
         )}
       </div>
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
-      {conflict && (
-        <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950">
-          <p className="font-medium">Someone else saved this chart while you were editing. Nothing was lost.</p>
-          <dl className="grid grid-cols-[6rem_1fr] gap-1">
-            <dt className="font-medium">Theirs</dt>
-            <dd>
-              {conflict.current.title} · {conflict.current.kind === "bar" ? "bars" : "lines"}
-              {conflict.current.caption ? ` · ${conflict.current.caption}` : ""}
-            </dd>
-            <dt className="font-medium">Yours</dt>
-            <dd>
-              {values.title} · {values.kind === "bar" ? "bars" : "lines"}
-              {values.caption ? ` · ${values.caption}` : ""}
-            </dd>
-          </dl>
-          <div className="flex gap-2">
-            <button type="button" className="btn-secondary" onClick={onReload}>
-              Keep theirs
-            </button>
-            <button type="button" className="btn-primary" disabled={pending} onClick={() => save(conflict.current.version)}>
-              Save mine over theirs
-            </button>
-          </div>
-        </div>
-      )}
-      <div className="flex gap-2">
-        <button type="submit" className="btn-primary" disabled={pending}>
-          Save chart
-        </button>
-        <button type="button" className="btn-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <VersionedEditFooter
+        what="chart"
+        failure={failure}
+        conflict={conflict && { theirs: describe(conflict.current), yours: describe(values) }}
+        pending={pending}
+        onKeepTheirs={onReload}
+        onSaveMine={() => conflict && save(conflict.current.version)}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -2,7 +2,8 @@
 
 import { useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { formatFileSize, ImportProgress } from "@/components/imports/import-progress";
+import { useFileDrop } from "@/components/imports/use-file-drop";
+import { formatFileSize, ImportActions, ImportFailure, ImportProgress } from "@/components/imports/import-progress";
 import { useImportUpload } from "@/components/imports/use-import-upload";
 import { validationError } from "@/lib/errors";
 import { metricImportInputSchema } from "@/lib/metrics/schema";
@@ -45,7 +46,6 @@ export function MetricsImportForm({
   const [from, setFrom] = useState<"file" | "paste">("file");
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState("");
-  const [dragging, setDragging] = useState(false);
   const [format, setFormat] = useState("auto");
   const [unit, setUnit] = useState("");
   const [name, setName] = useState("");
@@ -137,6 +137,8 @@ export function MetricsImportForm({
       </p>
     );
 
+  const drop = useFileDrop({ busy, onFiles: chooseFile });
+
   return (
     <form
       onSubmit={submit}
@@ -165,24 +167,9 @@ export function MetricsImportForm({
             role="group"
             aria-label="Metrics file"
             aria-describedby={errors.file ? `${id}-file-error` : `${id}-file-hint`}
-            onDragEnter={(e) => {
-              e.preventDefault();
-              if (!busy) setDragging(true);
-            }}
-            onDragOver={(e) => {
-              e.preventDefault();
-              e.dataTransfer.dropEffect = busy ? "none" : "copy";
-            }}
-            onDragLeave={(e) => {
-              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
-            }}
-            onDrop={(e) => {
-              e.preventDefault();
-              setDragging(false);
-              if (!busy) chooseFile(e.dataTransfer.files);
-            }}
+            {...drop.handlers}
             className={`rounded-lg border-2 border-dashed p-4 text-center text-sm transition-colors ${
-              dragging
+              drop.dragging
                 ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950"
                 : errors.file
                   ? "border-red-400"
@@ -414,31 +401,9 @@ export function MetricsImportForm({
       <p role="status" aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
         {statusText}
       </p>
-      {phase.kind === "failed" && (
-        <div
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          <p className="font-medium">The import did not go through; nothing was saved.</p>
-          <p className="mt-1 whitespace-pre-line break-words">{phase.message}</p>
-        </div>
-      )}
+      <ImportFailure phase={phase} />
 
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className="btn-primary" disabled={busy}>
-          Import
-        </button>
-        {(phase.kind === "uploading" || phase.kind === "processing") && (
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={() => void upload.cancel()}
-            disabled={phase.kind === "processing" && phase.cancelling}
-          >
-            Cancel import
-          </button>
-        )}
-      </div>
+      <ImportActions phase={phase} busy={busy} onCancel={() => void upload.cancel()} />
     </form>
   );
 }

@@ -1,15 +1,13 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
-import { validationError } from "@/lib/errors";
+import { useId, useState } from "react";
 import type { MetricSeriesView } from "@/lib/metrics/metric-views";
 import { metricSeriesUpdateSchema } from "@/lib/metrics/schema";
 import { METRIC_UNIT_LABELS, METRIC_UNITS, type MetricUnit } from "@/lib/metrics/units";
 import { updateMetricSeriesAction, type MetricSeriesUpdateInput } from "../metric-actions";
-import { firstErrors } from "./metrics-display";
+import { useVersionedEdit, VersionedEditFooter } from "./metrics-versioned-edit";
 
 type SeriesValues = { name: string; unit: MetricUnit; source: string; chartId: string };
-type Conflict = { current: SeriesValues & { version: number } };
 
 /** A series' name, unit and source, and the chart it belongs to; its points never change. */
 export function MetricsSeriesForm({
@@ -32,36 +30,17 @@ export function MetricsSeriesForm({
     source: series.source,
     chartId: series.chartId,
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function save(version: number) {
-    const input: MetricSeriesUpdateInput = { seriesId: series.id, version, ...values };
-    const parsed = metricSeriesUpdateSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(firstErrors(validationError(parsed.error.issues).fields));
-      return;
-    }
-    setErrors({});
-    setFailure(null);
-    startTransition(async () => {
-      const result = await updateMetricSeriesAction(input);
-      if (result.ok) {
-        const moved = values.chartId !== series.chartId;
-        const target = chartChoices.find((c) => c.id === values.chartId)?.title;
-        onDone(moved && target ? `Moved “${values.name}” to “${target}”.` : `Saved “${values.name}”.`);
-        return;
-      }
-      if (result.error.code === "CONFLICT") {
-        setConflict(result.error.details as Conflict);
-        return;
-      }
-      setErrors(firstErrors(result.error.fields));
-      setFailure(result.error.message);
-    });
-  }
+  const { errors, failure, conflict, pending, save } = useVersionedEdit<MetricSeriesUpdateInput, SeriesValues>({
+    schema: metricSeriesUpdateSchema,
+    inputFor: (version) => ({ seriesId: series.id, version, ...values }),
+    action: updateMetricSeriesAction,
+    onSaved: () => {
+      const moved = values.chartId !== series.chartId;
+      const target = chartChoices.find((c) => c.id === values.chartId)?.title;
+      onDone(moved && target ? `Moved “${values.name}” to “${target}”.` : `Saved “${values.name}”.`);
+    },
+  });
+  const describe = (v: SeriesValues) => `${v.name} · ${v.unit} · ${v.source || "no source"}`;
 
   const field = (name: keyof SeriesValues) => ({
     id: `${id}-${name}`,
@@ -153,42 +132,15 @@ export function MetricsSeriesForm({
           {error("chartId")}
         </div>
       </div>
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
-      {conflict && (
-        <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950">
-          <p className="font-medium">Someone else saved this series while you were editing. Nothing was lost.</p>
-          <dl className="grid grid-cols-[6rem_1fr] gap-1">
-            <dt className="font-medium">Theirs</dt>
-            <dd>
-              {conflict.current.name} · {conflict.current.unit} · {conflict.current.source || "no source"}
-            </dd>
-            <dt className="font-medium">Yours</dt>
-            <dd>
-              {values.name} · {values.unit} · {values.source || "no source"}
-            </dd>
-          </dl>
-          <div className="flex gap-2">
-            <button type="button" className="btn-secondary" onClick={onReload}>
-              Keep theirs
-            </button>
-            <button type="button" className="btn-primary" disabled={pending} onClick={() => save(conflict.current.version)}>
-              Save mine over theirs
-            </button>
-          </div>
-        </div>
-      )}
-      <div className="flex gap-2">
-        <button type="submit" className="btn-primary" disabled={pending}>
-          Save series
-        </button>
-        <button type="button" className="btn-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <VersionedEditFooter
+        what="series"
+        failure={failure}
+        conflict={conflict && { theirs: describe(conflict.current), yours: describe(values) }}
+        pending={pending}
+        onKeepTheirs={onReload}
+        onSaveMine={() => conflict && save(conflict.current.version)}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

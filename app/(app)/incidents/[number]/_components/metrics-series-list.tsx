@@ -119,7 +119,7 @@ export function MetricsSeriesList({
                     ? "—"
                     : `${formatValue(s.minValue, s.unit)} – ${formatValue(s.maxValue, s.unit)}`}
                 </td>
-                <td className="whitespace-nowrap py-1.5 pr-3 font-mono text-xs">{formatTimeRange(s.firstAt, s.lastAt, zone)}</td>
+                <td className="min-w-40 py-1.5 pr-3 text-xs tabular-nums">{formatTimeRange(s.firstAt, s.lastAt, zone)}</td>
                 <td className="py-1.5 pr-3">
                   <code className="text-xs" title={`${FINGERPRINT_HELP} Full: ${s.sha256}`}>
                     {s.sha256.slice(0, 12)}

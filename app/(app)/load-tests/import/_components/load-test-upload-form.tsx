@@ -3,7 +3,8 @@
 import { useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { ImportProgress } from "@/components/imports/import-progress";
+import { useFileDrop } from "@/components/imports/use-file-drop";
+import { ImportActions, ImportFailure, ImportProgress } from "@/components/imports/import-progress";
 import { uploadPercent, useImportUpload } from "@/components/imports/use-import-upload";
 import { formatBytes } from "@/app/(app)/load-tests/_components/load-test-figures";
 
@@ -34,7 +35,6 @@ export function LoadTestUploadForm({
 }) {
   const router = useRouter();
   const [files, setFiles] = useState<File[]>([]);
-  const [dragging, setDragging] = useState(false);
   const [format, setFormat] = useState("auto");
   const [name, setName] = useState("");
   const [notes, setNotes] = useState("");
@@ -106,6 +106,8 @@ export function LoadTestUploadForm({
             : "";
   const fileError = fields?.file?.find(Boolean);
 
+  const drop = useFileDrop({ busy, onFiles: addFiles });
+
   return (
     <form onSubmit={submit} aria-label="Import a load-test run" className="card space-y-4" noValidate>
       <fieldset disabled={busy} className="space-y-4">
@@ -114,24 +116,9 @@ export function LoadTestUploadForm({
           role="group"
           aria-label="Result files"
           aria-describedby={fileError ? "lt-files-error" : "lt-files-hint"}
-          onDragEnter={(e) => {
-            e.preventDefault();
-            if (!busy) setDragging(true);
-          }}
-          onDragOver={(e) => {
-            e.preventDefault();
-            e.dataTransfer.dropEffect = busy ? "none" : "copy";
-          }}
-          onDragLeave={(e) => {
-            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
-          }}
-          onDrop={(e) => {
-            e.preventDefault();
-            setDragging(false);
-            if (!busy) addFiles(e.dataTransfer.files);
-          }}
+          {...drop.handlers}
           className={`rounded-lg border-2 border-dashed p-6 text-center transition-colors ${
-            dragging
+            drop.dragging
               ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950"
               : fileError
                 ? "border-red-400"
@@ -346,36 +333,15 @@ export function LoadTestUploadForm({
           </>
         )}
       </p>
-      {phase.kind === "failed" && (
-        <div
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          <p className="font-medium">The import did not go through; nothing was saved.</p>
-          <p className="mt-1 whitespace-pre-line break-words">{phase.message}</p>
-        </div>
-      )}
+      <ImportFailure phase={phase} />
 
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className="btn-primary" disabled={busy}>
-          Import
-        </button>
-        {(phase.kind === "uploading" || phase.kind === "processing") && (
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={() => void cancel()}
-            disabled={phase.kind === "processing" && phase.cancelling}
-          >
-            Cancel import
-          </button>
-        )}
+      <ImportActions phase={phase} busy={busy} onCancel={() => void cancel()}>
         {files.length > 0 && phase.kind !== "uploading" && phase.kind !== "processing" && (
           <span className="text-sm text-slate-500">
             {files.length === 1 ? "1 file" : `${files.length} files`}, {formatBytes(totalBytes)}
           </span>
         )}
-      </div>
+      </ImportActions>
     </form>
   );
 }
