@@ -116,5 +116,13 @@ export type ExportData = {
   /** Uptime evidence arrives with the uptime issue; until then null and the block says so. */
   uptime: null;
   /** Incidents linked from this one (the grant report's incident summaries). */
-  relatedIncidents: { number: number; title: string; severity: number; status: string; startedAt: string; resolvedAt: string | null; summary: string }[];
+  relatedIncidents: {
+    number: number;
+    title: string;
+    severity: number;
+    status: string;
+    startedAt: string;
+    resolvedAt: string | null;
+    summary: string;
+  }[];
 };
