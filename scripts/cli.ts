@@ -5,6 +5,7 @@
  * database it takes the PGlite lock first and refuses clearly while a server holds it.
  * Exit codes: 0 success, 1 the work failed (validation, conflict, database), 2 usage error.
  */
+import { writeFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError, readEnv } from "@/lib/env";
 import { databaseKind } from "@/lib/db/adapter";
@@ -34,6 +35,8 @@ import { parseMetrics } from "@/lib/metrics/parse-metrics";
 import { startMetricImport } from "@/lib/metrics/import-metrics";
 import { summarizePoints } from "@/lib/metrics/point-store";
 import { formatValue } from "@/lib/charts/format";
+import { exportIncident } from "@/lib/exports/export-incident";
+import { incidentsCommand, INCIDENTS_USAGE } from "@/scripts/cli-incidents";
 
 const ACTOR: Actor = { kind: "system", label: "cli" };
 
@@ -63,6 +66,14 @@ Commands:
       JSON) to an incident as a snapshot: a new chart unless --chart names one.
       --tz is the zone of times written without an offset (default: the
       incident's). --dry-run prints the series without opening any database.
+  export <incident number> [--format md|zip|html|json] [--template KEY] [--tz incident|utc]
+         [--app-url URL] [--out FILE]
+      Export a postmortem: Markdown, a zip with report.md and charts/*.png,
+      HTML (print it to PDF), or the lossless JSON of the incident. Without
+      --out the file is written to the current directory under its own name
+      (- writes to standard output). --app-url makes chart images in a single
+      .md link to the app.
+${INCIDENTS_USAGE.trimEnd()}
   help
       Show this help.
 
@@ -470,6 +481,40 @@ async function metricsImportCommand(args: string[]): Promise<number> {
   });
 }
 
+async function exportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      format: { type: "string" },
+      template: { type: "string" },
+      tz: { type: "string" },
+      "app-url": { type: "string" },
+      out: { type: "string" },
+    },
+    true,
+  );
+  if (helpRequested(values)) return 0;
+  rejectRemote(values);
+  const number = Number(positionals[0]);
+  if (positionals.length !== 1 || !Number.isInteger(number) || number <= 0)
+    throw new UsageError("export takes one incident number");
+  return withDatabase(async () => {
+    const file = await exportIncident({
+      actor: ACTOR,
+      incidentNumber: number,
+      query: { format: values.format, template: values.template, tz: values.tz },
+      appUrl: values["app-url"],
+    });
+    const out = values.out ?? file.fileName;
+    if (out === "-") process.stdout.write(file.body);
+    else {
+      await writeFile(out, file.body);
+      process.stderr.write(`Wrote ${out} (${file.body.length.toLocaleString("en-US")} bytes)\n`);
+    }
+    return 0;
+  });
+}
+
 const HELP = new Set(["help", "--help", "-h"]);
 
 function unknownCommand(command: string, message = `unknown command "${command}"`): number {
@@ -485,6 +530,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "import") return importCommand(argv.slice(1));
+  if (command === "export") return exportCommand(argv.slice(1));
+  if (command === "incidents") return incidentsCommand(argv.slice(1), { withDatabase });
   if (command === "metrics") {
     if (sub === "import") return metricsImportCommand(rest);
     if (sub !== undefined && HELP.has(sub)) {

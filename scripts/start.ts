@@ -12,6 +12,7 @@ import { acquirePgliteLock, DatabaseBusyError, pgliteLockPath } from "@/lib/db/l
 import { DatabaseUnavailableError, prepareDatabase } from "@/lib/db/prepare";
 import { disconnectDb } from "@/lib/db";
 import { ensureFirstAdmin, seedDemo } from "@/lib/seed/demo";
+import { ensureBuiltInTemplates } from "@/lib/templates/ensure-built-in-templates";
 import { buildIsCurrent, writeBuildFingerprint } from "./build-fingerprint";
 
 function fail(message: string): never {
@@ -74,6 +75,8 @@ async function main() {
 
   try {
     await prepareDatabase();
+    // Built-in templates are data; a new version of one in the code arrives as a new template version.
+    await ensureBuiltInTemplates();
   } catch (e) {
     release();
     if (e instanceof DatabaseUnavailableError) fail(e.message);

@@ -51,9 +51,16 @@ export async function saveSection({
     }
 
     const json = content as Prisma.InputJsonValue;
-    const section = await tx.postmortemSection.findUniqueOrThrow({
+    // ensurePostmortem made a section for every narrative slot of the pinned template, so any key
+    // without a row is neither a slot nor text already written under an earlier template.
+    const section = await tx.postmortemSection.findUnique({
       where: { postmortemId_key: { postmortemId: postmortem.id, key } },
     });
+    if (!section) {
+      throw validationError([
+        { path: ["key"], message: `The template "${postmortem.templateDefinition.name}" has no section "${key}".` },
+      ]);
+    }
     const updated = await tx.postmortemSection.updateMany({
       where: { id: section.id, version },
       data: { content: json, version: { increment: 1 }, updatedById: actorId(actor) },

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { NARRATIVE_SECTION_KEYS } from "@/lib/postmortems/sections";
 import { TipTapDocSchema } from "@/lib/postmortems/content-schema";
 
 export const IncidentRef = z
@@ -9,7 +8,11 @@ export const IncidentRef = z
 export const SaveSectionInput = z.object({
   incidentNumber: z.number().int().positive().optional(),
   incidentId: z.string().min(1).optional(),
-  key: z.enum(NARRATIVE_SECTION_KEYS),
+  /** A narrative slot of the postmortem's template, or a key it already has text under ("Other notes"). */
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,59}$/, "Unknown section."),
   content: TipTapDocSchema,
   /** The version the editor loaded; a different current version makes the save stale. */
   version: z.number().int().min(0),

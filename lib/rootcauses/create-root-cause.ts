@@ -6,6 +6,7 @@ import { recordRevision } from "@/lib/revisions/record-revision";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { CreateRootCauseInput } from "@/lib/rootcauses/schema";
 import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
+import { assertIncidentChart } from "@/lib/rootcauses/metric-chart-link";
 import { loadRootCause, rootCauseSnapshot, type RootCauseRecord } from "@/lib/rootcauses/snapshot";
 
 export async function createRootCause({ actor, input, tx }: { actor: Actor; input: CreateRootCauseInput; tx?: Db }) {
@@ -16,6 +17,7 @@ export async function createRootCause({ actor, input, tx }: { actor: Actor; inpu
 
   const run = async (client: Db): Promise<RootCauseRecord> => {
     const incident = await findVisibleIncident(client, actor, { id: data.incidentId });
+    await assertIncidentChart(client, incident.id, data.metricChartId);
     const last = await client.rootCause.aggregate({ where: { incidentId: incident.id }, _max: { position: true } });
     const created = await client.rootCause.create({
       data: {
@@ -25,6 +27,7 @@ export async function createRootCause({ actor, input, tx }: { actor: Actor; inpu
         description: data.description,
         whys: data.whys,
         isTrigger: data.isTrigger,
+        metricChartId: data.metricChartId ?? null,
         factors: { create: data.factors.map((description, position) => ({ description, position })) },
       },
     });
@@ -41,7 +44,7 @@ export async function createRootCause({ actor, input, tx }: { actor: Actor; inpu
       entityType: "RootCause",
       entityId: record.id,
       incidentId: incident.id,
-      data: { category: record.category, isTrigger: record.isTrigger },
+      data: { category: record.category, isTrigger: record.isTrigger, metricChartId: record.metricChartId },
     });
     await refreshIncidentSearch(client, incident.id);
     return record;

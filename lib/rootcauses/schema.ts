@@ -12,12 +12,22 @@ const lines = (max: number, label: string) =>
     .transform((v) => v.filter(Boolean))
     .pipe(z.array(z.string()).max(max, `At most ${max} ${label}s`));
 
+/**
+ * The incident's metric chart that shows this cause: an id, or "" / null for none. Left out of an
+ * update, the link stays as it is, so callers that predate charts keep their behaviour.
+ */
+const MetricChartId = z
+  .union([z.literal(""), z.null(), z.string().trim().min(1).max(100, "Choose one of this incident's charts")])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v || null));
+
 const RootCauseFields = {
   category: z.enum(ROOT_CAUSE_CATEGORIES, "Choose a category"),
   description: z.string().trim().min(3, "Describe the cause in at least 3 characters").max(5000, "Use at most 5,000 characters"),
   whys: lines(MAX_WHYS, "why"),
   isTrigger: z.boolean().default(false),
   factors: lines(MAX_FACTORS, "contributing factor"),
+  metricChartId: MetricChartId,
 };
 
 export const CreateRootCauseInput = z.object({ incidentId: z.string().min(1), ...RootCauseFields });

@@ -7,6 +7,7 @@ import { staleSaveError } from "@/lib/revisions/stale-save";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { UpdateRootCauseInput } from "@/lib/rootcauses/schema";
 import { findVisibleIncident } from "@/lib/incidents/find-visible-incident";
+import { assertIncidentChart } from "@/lib/rootcauses/metric-chart-link";
 import { loadRootCause, rootCauseSnapshot, type RootCauseRecord } from "@/lib/rootcauses/snapshot";
 
 /** Saves a root cause if `version` is still current; factors are replaced as a whole. */
@@ -20,6 +21,7 @@ export async function updateRootCause({ actor, input, tx }: { actor: Actor; inpu
     const existing = await client.rootCause.findUnique({ where: { id: data.id }, select: { incidentId: true } });
     if (!existing) throw new AppError("NOT_FOUND", "Root cause not found.");
     await findVisibleIncident(client, actor, { id: existing.incidentId });
+    await assertIncidentChart(client, existing.incidentId, data.metricChartId);
     const { count } = await client.rootCause.updateMany({
       where: { id: data.id, version: data.version },
       data: {
@@ -27,6 +29,8 @@ export async function updateRootCause({ actor, input, tx }: { actor: Actor; inpu
         description: data.description,
         whys: data.whys,
         isTrigger: data.isTrigger,
+        // Left out: the link stays; null: no chart.
+        ...(data.metricChartId !== undefined ? { metricChartId: data.metricChartId } : {}),
         version: { increment: 1 },
       },
     });
@@ -54,7 +58,7 @@ export async function updateRootCause({ actor, input, tx }: { actor: Actor; inpu
       entityType: "RootCause",
       entityId: record.id,
       incidentId: record.incidentId,
-      data: { version: record.version },
+      data: { version: record.version, metricChartId: record.metricChartId },
     });
     await refreshIncidentSearch(client, record.incidentId);
     return record;

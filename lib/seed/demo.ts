@@ -173,8 +173,19 @@ async function seedCacheIncident(tx: Db, adminId: string, people: People) {
     ],
   });
   const postmortem = await ensurePostmortem(tx, incident);
-  for (const [key, content] of Object.entries(CACHE_NARRATIVE)) {
-    await tx.postmortemSection.update({ where: { postmortemId_key: { postmortemId: postmortem.id, key } }, data: { content } });
+  // Keys the pinned template has no slot for (response) are kept and shown under "Other notes".
+  for (const [i, [key, content]] of Object.entries(CACHE_NARRATIVE).entries()) {
+    await tx.postmortemSection.upsert({
+      where: { postmortemId_key: { postmortemId: postmortem.id, key } },
+      create: {
+        postmortemId: postmortem.id,
+        key,
+        title: key[0].toUpperCase() + key.slice(1).replace(/_/g, " "),
+        position: 100 + i,
+        content,
+      },
+      update: { content },
+    });
   }
   await tx.rootCause.create({
     data: {

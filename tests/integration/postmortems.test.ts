@@ -37,9 +37,9 @@ describe.each(DATABASES)("postmortem narrative on %s", (_kind, fresh) => {
     expect(narrative.sections.map((s) => s.key)).toEqual([
       "summary",
       "impact",
-      "detection",
-      "response",
+      "trigger",
       "recovery",
+      "detection",
       "went_well",
       "went_wrong",
       "got_lucky",

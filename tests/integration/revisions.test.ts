@@ -25,7 +25,7 @@ describe.each(DATABASES)("revision history on %s", (_kind, fresh) => {
   it("lists, diffs and restores a narrative section as a new version equal to the old snapshot", async () => {
     const editor = await makeUser("editor");
     const incident = await createIncident({ actor: editor, input: incidentInput() });
-    const ref = { incidentNumber: incident.number, key: "response" as const };
+    const ref = { incidentNumber: incident.number, key: "recovery" as const };
     await saveSection({ actor: editor, input: { ...ref, content: doc("We restarted the cache"), version: 1 } });
     await saveSection({ actor: editor, input: { ...ref, content: doc("We failed over the cache"), version: 2 } });
 
@@ -53,7 +53,7 @@ describe.each(DATABASES)("revision history on %s", (_kind, fresh) => {
     const v4 = await database.client.revision.findFirstOrThrow({ where: { entityId: v2.entityId, version: 4 } });
     expect((v4.snapshot as { content: unknown }).content).toEqual((v2.snapshot as { content: unknown }).content);
     const narrative = await getNarrative({ actor: editor, input: { incidentNumber: incident.number } });
-    expect(narrative.sections.find((s) => s.key === "response")?.html).toContain("We restarted the cache");
+    expect(narrative.sections.find((s) => s.key === "recovery")?.html).toContain("We restarted the cache");
     const audit = await database.client.auditLog.findFirstOrThrow({
       where: { entityId: v2.entityId, data: { path: ["version"], equals: 4 } },
     });

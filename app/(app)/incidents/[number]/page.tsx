@@ -19,6 +19,10 @@ import { ReviewPanel } from "./_components/review-panel";
 import { CommentsSection } from "./_components/comments-section";
 import { LoadTestsSection } from "./_components/load-tests-section";
 import { MetricsSection } from "./_components/metrics-section";
+import { DeliverablesSection } from "./_components/deliverables-section";
+import { ReportFieldsSection } from "./_components/report-fields-section";
+import { ExportSection } from "./_components/export-section";
+import { TemplateChoice } from "./_components/template-choice";
 import { loadIncidentMetrics } from "@/lib/metrics/load-incident-metrics";
 
 async function load(numberParam: string) {
@@ -133,10 +137,14 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
 
       <TimelineSection incident={incident} canEdit={canEdit} />
       <MetricsSection incidentNumber={incident.number} canEdit={canEdit} data={metrics} />
-      <RootCausesSection incident={incident} canEdit={canEdit} />
+      <RootCausesSection incident={incident} canEdit={canEdit} actor={user} />
       <ActionsSection incident={incident} canEdit={canEdit} />
+      <TemplateChoice actor={user} incidentNumber={incident.number} canEdit={canEdit} />
       <NarrativeSection incident={incident} canEdit={canEdit} actor={user} />
       <LoadTestsSection incidentNumber={incident.number} canEdit={canEdit} actor={user} />
+      <DeliverablesSection incident={incident} canEdit={canEdit} actor={user} />
+      <ReportFieldsSection incident={incident} canEdit={canEdit} actor={user} />
+      <ExportSection incidentNumber={incident.number} canEdit={canEdit} actor={user} />
       <AttachmentsSection incident={incident} actor={user} />
       <HistorySection incident={incident} canEdit={canEdit} actor={user} />
 

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getLoadTestRun } from "@/lib/loadtests/get-load-test-run";
 import { environmentText } from "@/lib/loadtests/update-load-test-run";
+import { getLoadTestJournal } from "@/lib/loadtests/update-load-test-journal";
 import { capacityQuerySchema } from "@/lib/loadtests/schema";
 import { TOOL_NAMES } from "@/lib/loadtests/types";
 import { estimateCapacity } from "@/lib/loadtests/analysis/capacity";
@@ -22,6 +23,7 @@ import { CapacitySection, type CapacityFormState } from "./_components/capacity-
 import { RunSetupEditor } from "./_components/run-setup-editor";
 import { IncidentLinkForm, UnlinkButton } from "./_components/incident-link-form";
 import { DeleteRunButton } from "./_components/delete-run-button";
+import { RunJournalEditor } from "./_components/run-journal-editor";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -105,6 +107,7 @@ export default async function LoadTestRunPage({
       ? `${STATISTICS_SOURCE.histogram}${run.histogramErrorPct !== null ? `: percentiles within ±${formatValue(run.histogramErrorPct, "%")}` : ""}.`
       : (STATISTICS_SOURCE[run.statisticsSource] ?? run.statisticsSource);
   const env = Object.entries(run.environment);
+  const entry = await getLoadTestJournal({ actor: user, id: run.id });
 
   return (
     <article className="space-y-6">
@@ -268,6 +271,13 @@ export default async function LoadTestRunPage({
             initial={{ name: run.name, notes: run.notes, environment: environmentText(run.environment) }}
           />
         )}
+      </section>
+
+      <section aria-labelledby="journal-heading" className="card space-y-3">
+        <h2 id="journal-heading" className="text-lg font-semibold">
+          Journal entry
+        </h2>
+        <RunJournalEditor runId={run.id} version={entry.version} journal={entry.journal} canEdit={canEdit} />
       </section>
 
       <section aria-labelledby="incidents-heading" className="card space-y-3">

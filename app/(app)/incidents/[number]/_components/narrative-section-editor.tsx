@@ -4,7 +4,6 @@ import { useCallback } from "react";
 import type { JSONContent } from "@tiptap/react";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { TipTapDoc } from "@/lib/postmortems/content-schema";
-import type { SaveSectionInput } from "@/lib/postmortems/schema";
 import { saveSectionAction } from "../narrative-actions";
 
 export function NarrativeSectionEditor(props: {
@@ -18,7 +17,7 @@ export function NarrativeSectionEditor(props: {
   const { incidentNumber, sectionKey } = props;
   const onSave = useCallback(
     (content: JSONContent, version: number) =>
-      saveSectionAction({ incidentNumber, key: sectionKey as SaveSectionInput["key"], content: content as TipTapDoc, version }),
+      saveSectionAction({ incidentNumber, key: sectionKey, content: content as TipTapDoc, version }),
     [incidentNumber, sectionKey],
   );
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { createContext, useContext, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { humanize, ROOT_CAUSE_CATEGORIES } from "@/lib/incidents/constants";
 import type { FieldErrors } from "@/lib/errors";
@@ -15,7 +15,19 @@ export type RootCauseView = {
   whys: string[];
   isTrigger: boolean;
   factors: string[];
+  /** The incident's metric chart that shows this cause, if any. */
+  metricChartId: string | null;
 };
+
+/** A chart of this incident that a cause can point at. */
+export type MetricChartChoice = { id: string; title: string };
+
+const MetricChartChoices = createContext<MetricChartChoice[]>([]);
+
+/** The incident's charts, offered by every root-cause form below it. */
+export function MetricChartChoicesProvider({ charts, children }: { charts: MetricChartChoice[]; children: React.ReactNode }) {
+  return <MetricChartChoices value={charts}>{children}</MetricChartChoices>;
+}
 
 type Draft = Omit<RootCauseView, "id" | "version">;
 type Conflict = {
@@ -23,7 +35,14 @@ type Conflict = {
   yours: Draft;
 };
 
-const EMPTY: Draft = { category: "software_bug", description: "", whys: [""], isTrigger: false, factors: [] };
+const EMPTY: Draft = {
+  category: "software_bug",
+  description: "",
+  whys: [""],
+  isTrigger: false,
+  factors: [],
+  metricChartId: null,
+};
 const MAX_WHYS = 10;
 const MAX_FACTORS = 20;
 
@@ -34,10 +53,13 @@ function fromConflict(current: Conflict["current"]): Draft {
     whys: current.whys,
     isTrigger: current.isTrigger,
     factors: current.factors.map((f) => (typeof f === "string" ? f : f.description)),
+    metricChartId: current.metricChartId ?? null,
   };
 }
 
 function DraftSummary({ title, draft }: { title: string; draft: Draft }) {
+  const charts = useContext(MetricChartChoices);
+  const chart = draft.metricChartId ? charts.find((c) => c.id === draft.metricChartId) : undefined;
   return (
     <div className="rounded border border-slate-300 p-3 text-sm dark:border-slate-700">
       <h4 className="font-semibold">{title}</h4>
@@ -45,6 +67,7 @@ function DraftSummary({ title, draft }: { title: string; draft: Draft }) {
         {humanize(draft.category)} · {draft.isTrigger ? "Trigger" : "Root cause"}
       </p>
       <p className="whitespace-pre-line">{draft.description}</p>
+      {draft.metricChartId && <p>Chart: {chart?.title ?? "a chart no longer on this incident"}</p>}
       {draft.whys.filter(Boolean).length > 0 && (
         <ol className="ml-5 list-decimal">
           {draft.whys.filter(Boolean).map((w, i) => (
@@ -74,6 +97,7 @@ export function RootCauseForm({ incidentId, cause, onDone }: { incidentId: strin
           whys: cause.whys.length ? cause.whys : [""],
           isTrigger: cause.isTrigger,
           factors: cause.factors,
+          metricChartId: cause.metricChartId,
         }
       : EMPTY,
   );
@@ -82,6 +106,7 @@ export function RootCauseForm({ incidentId, cause, onDone }: { incidentId: strin
   const [message, setMessage] = useState<string | undefined>();
   const [conflict, setConflict] = useState<Conflict | undefined>();
   const [pending, startTransition] = useTransition();
+  const charts = useContext(MetricChartChoices);
   const idp = cause ? `rc-${cause.id}` : "rc-new";
 
   function save(event: React.FormEvent) {
@@ -203,6 +228,36 @@ export function RootCauseForm({ incidentId, cause, onDone }: { incidentId: strin
         {errors?.description && (
           <p id={`${idp}-description-error`} className="field-error">
             {errors.description.join(" ")}
+          </p>
+        )}
+      </div>
+      <div>
+        <label className="field-label" htmlFor={`${idp}-chart`}>
+          Chart that shows this cause
+        </label>
+        <select
+          id={`${idp}-chart`}
+          className="field-input"
+          value={draft.metricChartId ?? ""}
+          aria-invalid={Boolean(errors?.metricChartId)}
+          aria-describedby={`${idp}-chart-hint${errors?.metricChartId ? ` ${idp}-chart-error` : ""}`}
+          onChange={(e) => setDraft({ ...draft, metricChartId: e.target.value || null })}
+        >
+          <option value="">No chart</option>
+          {charts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+        <p id={`${idp}-chart-hint`} className="text-xs text-slate-500">
+          {charts.length === 0
+            ? "This incident has no metric charts yet; import one in Metrics to link it here."
+            : "The executive RCA draws this chart under the cause."}
+        </p>
+        {errors?.metricChartId && (
+          <p id={`${idp}-chart-error`} className="field-error">
+            {errors.metricChartId.join(" ")}
           </p>
         )}
       </div>

@@ -1,0 +1,102 @@
+/**
+ * One postmortem export in any format, for the UI's download links, the API and the CLI:
+ * `md` (one file; chart images link to the app), `zip` (report.md + charts/*.png linked relatively,
+ * renders on GitHub as is), `html` (the same content, images inline, print stylesheet for PDF) and
+ * `json` (the lossless incident export).
+ */
+import JSZip from "jszip";
+import { z } from "zod";
+import { validationError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { loadExportData, renderExportChartImages } from "@/lib/exports/load-export-data";
+import { renderPostmortemMarkdown, type ChartLinks } from "@/lib/exports/markdown/render-markdown";
+import { renderPostmortemHtml } from "@/lib/exports/html/render-html";
+import { exportIncidentJson } from "@/lib/exports/incident-json/export-incident-json";
+import { templateForPostmortem } from "@/lib/templates/postmortem-template";
+import type { TemplateAudience } from "@/lib/templates/types";
+
+export const EXPORT_FORMATS = ["md", "zip", "html", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const exportQuerySchema = z.object({
+  format: z.enum(EXPORT_FORMATS, { message: `Choose a format: ${EXPORT_FORMATS.join(", ")}.` }).default("md"),
+  /** Template key; the postmortem's pinned template when omitted. */
+  template: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** Zone of times in charts: the incident's or UTC (tables always state the incident's zone). */
+  tz: z.enum(["incident", "utc"]).default("incident"),
+});
+export type ExportQuery = z.input<typeof exportQuerySchema>;
+
+export type ExportFile = { fileName: string; contentType: string; body: Buffer };
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[^\w\s-]/g, "")
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "-")
+      .slice(0, 50) || "postmortem"
+  );
+}
+
+export async function exportIncident({
+  actor,
+  incidentNumber,
+  query,
+  appUrl,
+  audience,
+}: {
+  actor: Actor;
+  incidentNumber: number;
+  query: unknown;
+  /** Where the app is served, for chart links in a single Markdown file; without it those charts show as text. */
+  appUrl?: string;
+  /** Force the customer-facing rendering (public links) whatever the template says. */
+  audience?: TemplateAudience;
+}): Promise<ExportFile> {
+  const parsed = exportQuerySchema.safeParse(query ?? {});
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  const { format, template: templateKey, tz } = parsed.data;
+  const base = `incident-${incidentNumber}`;
+
+  if (format === "json") {
+    const json = await exportIncidentJson({ actor, incidentNumber });
+    return {
+      fileName: `${base}.json`,
+      contentType: "application/json; charset=utf-8",
+      body: Buffer.from(JSON.stringify(json, null, 2)),
+    };
+  }
+
+  const template = await templateForPostmortem({ actor, incidentNumber, templateKey });
+  const { data, chartSpecs } = await loadExportData({ actor, incidentNumber, tz });
+  const name = `${base}-${slug(template.key)}`;
+  const options = audience ? { audience } : {};
+
+  if (format === "md") {
+    const chartLinks: ChartLinks = appUrl
+      ? { kind: "absolute", urlFor: (chart) => `${appUrl.replace(/\/$/, "")}/api/v1/metric-charts/${chart.id}/png?tz=${tz}` }
+      : { kind: "none" };
+    const markdown = renderPostmortemMarkdown(data, template, { chartLinks, ...options });
+    return { fileName: `${name}.md`, contentType: "text/markdown; charset=utf-8", body: Buffer.from(markdown) };
+  }
+
+  const images = await renderExportChartImages(chartSpecs);
+  if (format === "html") {
+    const html = renderPostmortemHtml(data, template, { chartLinks: { kind: "relative" }, images, ...options });
+    return { fileName: `${name}.html`, contentType: "text/html; charset=utf-8", body: Buffer.from(html) };
+  }
+
+  const zip = new JSZip();
+  zip.file("report.md", renderPostmortemMarkdown(data, template, { chartLinks: { kind: "relative" }, ...options }));
+  for (const [fileName, png] of images) zip.file(fileName, png);
+  const body = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return { fileName: `${name}.zip`, contentType: "application/zip", body };
+}
