@@ -5,7 +5,8 @@
  * narrative in every registry section, two load-test runs, deliverables and related incidents) and
  * prints, for each built-in template, the median and p95 of renderPostmortemMarkdown (charts linked
  * relatively, as in the zip) and of renderPostmortemHtml (no images inlined) over N runs after a warm-up.
- * PNG rendering is not included. Goal (issue 6): Markdown median < 200 ms without charts.
+ * Then times the zip export of the Google SRE template with four PNG charts rendered from their specs.
+ * Goals (issue 6): Markdown median < 200 ms without charts, < 1 s with PNG charts.
  */
 import os from "node:os";
 import { pathToFileURL } from "node:url";
@@ -14,6 +15,10 @@ import type { ExportData, ExportLoadTestRun, ExportStatistics } from "@/lib/expo
 import { renderPostmortemMarkdown } from "@/lib/exports/markdown/render-markdown";
 import { renderPostmortemHtml } from "@/lib/exports/html/render-html";
 import { BUILT_IN_TEMPLATES } from "@/lib/templates/built-in";
+import JSZip from "jszip";
+import { renderChartPng } from "@/lib/charts/render-png";
+import type { ChartPoint, ChartSpec } from "@/lib/charts/spec";
+import { metricChartSpec } from "@/lib/metrics/metric-chart-spec";
 import {
   ACTION_PRIORITIES,
   ACTION_STATUSES,
@@ -248,7 +253,58 @@ function time(fn: () => string, runs: number): Timing {
   return { median: percentile(wall, 50), p95: percentile(wall, 95), cpuMedian: percentile(cpu, 50), bytes };
 }
 
-function main(): void {
+/** Four charts of two 2,000-point series each, as the chart-data endpoint hands them to exports. */
+function benchmarkChartSpecs(data: ExportData): ChartSpec[] {
+  return data.charts.map((chart, c) => {
+    const points = (phase: number): ChartPoint[] =>
+      Array.from({ length: 2000 }, (_, i) => [
+        START + i * 15_000,
+        200 + 120 * Math.sin(i / 90 + phase + c) + (i % 97 === 0 ? 900 : 0),
+      ]);
+    return metricChartSpec({
+      chart: { id: chart.id, title: chart.title, kind: c % 2 ? "bar" : "line", caption: chart.caption },
+      series: [
+        { id: `${chart.id}-a`, name: "p95 latency", unit: "ms", points: points(0) },
+        { id: `${chart.id}-b`, name: "p99 latency", unit: "ms", points: points(1) },
+      ],
+      incident: {
+        startedAt: new Date(START + 3_600_000),
+        mitigatedAt: new Date(START + 10_800_000),
+        resolvedAt: new Date(START + 14_400_000),
+      },
+      events: data.timeline
+        .slice(0, 40)
+        .map((e) => ({ occurredAt: new Date(e.occurredAt), precision: e.precision, text: e.text })),
+      timeZone: "Europe/Berlin",
+      xRange: { min: START, max: START + 2000 * 15_000 },
+    });
+  });
+}
+
+/** The zip export of the Google SRE template: Markdown, four 1200 × 500 PNGs, deflated. */
+async function timeZipWithCharts(data: ExportData, runs: number): Promise<void> {
+  const template = BUILT_IN_TEMPLATES.find((t) => t.key === "google_sre")!;
+  const specs = benchmarkChartSpecs(data);
+  const once = async () => {
+    const zip = new JSZip();
+    zip.file("report.md", renderPostmortemMarkdown(data, template, { chartLinks: { kind: "relative" } }));
+    for (const [i, spec] of specs.entries()) zip.file(data.charts[i].fileName, await renderChartPng(spec));
+    return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  };
+  let bytes = (await once()).length; // warm-up: font registration, JIT
+  const wall: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    bytes = (await once()).length;
+    wall.push(performance.now() - started);
+  }
+  wall.sort((a, b) => a - b);
+  console.log(
+    `\nzip with ${specs.length} PNG charts (google_sre): median ${percentile(wall, 50).toFixed(1)} ms, p95 ${percentile(wall, 95).toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KB (goal: < 1 s)`,
+  );
+}
+
+async function main(): Promise<void> {
   const runsArg = process.argv.indexOf("--runs");
   const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 30;
   const data = benchmarkExportData();
@@ -263,8 +319,9 @@ function main(): void {
     const cells = [md.median, md.p95, md.cpuMedian, md.bytes / 1024, html.median, html.p95, html.cpuMedian, html.bytes / 1024];
     console.log([template.key.padEnd(20), ...cells.map((v, i) => v.toFixed(1).padStart(columns[i].length))].join("  "));
   }
+  await timeZipWithCharts(data, Math.max(5, Math.round(runs / 3)));
   const [load1] = os.loadavg();
   console.log(`(wall and CPU time in ms; load average ${load1.toFixed(2)} on ${os.availableParallelism()} cores)`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
