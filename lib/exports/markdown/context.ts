@@ -60,7 +60,9 @@ export function formatDate(iso: string, zone: string): string {
 }
 
 export function severityLabel(level: number, name?: string): string {
-  return name ? `${severityCode(level)} (${name})` : severityCode(level);
+  // "SEV1 (Critical)", but never "SEV1 (SEV1)" when the level's name is its code.
+  const code = severityCode(level);
+  return name && name.trim() !== code ? `${code} (${name})` : code;
 }
 
 export function incidentStatusLabel(status: string): string {
