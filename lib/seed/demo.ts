@@ -76,8 +76,14 @@ export async function seedDemo(): Promise<DemoCredentials | null> {
       const cacheIncident = await seedCacheIncident(tx, admin.id, people);
       await seedDemoCacheMetrics(tx, SEED_ACTOR, cacheIncident.number);
       // The capacity cause is the memory chart: the executive RCA draws it under that cause.
-      const memoryChart = await tx.metricChart.findFirst({ where: { incidentId: cacheIncident.id }, orderBy: { position: "asc" } });
-      await tx.rootCause.updateMany({ where: { incidentId: cacheIncident.id, position: 0 }, data: { metricChartId: memoryChart?.id ?? null } });
+      const memoryChart = await tx.metricChart.findFirst({
+        where: { incidentId: cacheIncident.id },
+        orderBy: { position: "asc" },
+      });
+      await tx.rootCause.updateMany({
+        where: { incidentId: cacheIncident.id, position: 0 },
+        data: { metricChartId: memoryChart?.id ?? null },
+      });
       const loadIncident = await seedLoadIncident(tx, people);
       await seedDemoLoadTests(tx, SEED_ACTOR, loadIncident.number);
       await seedDemoCheckoutMetrics(tx, SEED_ACTOR, loadIncident.number);

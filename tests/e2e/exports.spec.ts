@@ -16,7 +16,10 @@ test("the admin downloads the cache postmortem as a zip with charts, shares a cu
 
   // The zip: report.md whose every image is a chart inside the zip.
   await section.getByLabel("Template", { exact: true }).selectOption("executive_rca");
-  const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("link", { name: "Markdown + charts (.zip)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    section.getByRole("link", { name: "Markdown + charts (.zip)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("incident-1-executive-rca.zip");
   const zip = await JSZip.loadAsync(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks)));
   const report = await zip.file("report.md")!.async("string");
