@@ -13,6 +13,8 @@ import { renderPostmortemMarkdown, type ChartLinks } from "@/lib/exports/markdow
 import { renderPostmortemHtml } from "@/lib/exports/html/render-html";
 import { exportIncidentJson } from "@/lib/exports/incident-json/export-incident-json";
 import { templateForPostmortem } from "@/lib/templates/postmortem-template";
+import { templateDefinition } from "@/lib/templates/stored-template";
+import { db } from "@/lib/db";
 import type { TemplateAudience } from "@/lib/templates/types";
 
 export const EXPORT_FORMATS = ["md", "zip", "html", "json"] as const;
@@ -52,6 +54,7 @@ export async function exportIncident({
   query,
   appUrl,
   audience,
+  templateVersion,
 }: {
   actor: Actor;
   incidentNumber: number;
@@ -60,6 +63,8 @@ export async function exportIncident({
   appUrl?: string;
   /** Force the customer-facing rendering (public links) whatever the template says. */
   audience?: TemplateAudience;
+  /** Render with this version of the named template (a public link keeps the version it was made with). */
+  templateVersion?: number;
 }): Promise<ExportFile> {
   const parsed = exportQuerySchema.safeParse(query ?? {});
   if (!parsed.success) throw validationError(parsed.error.issues);
@@ -75,7 +80,10 @@ export async function exportIncident({
     };
   }
 
-  const template = await templateForPostmortem({ actor, incidentNumber, templateKey });
+  const template =
+    templateKey && templateVersion !== undefined
+      ? await templateDefinition(db(), templateKey, templateVersion)
+      : await templateForPostmortem({ actor, incidentNumber, templateKey });
   const { data, chartSpecs } = await loadExportData({ actor, incidentNumber, tz });
   const name = `${base}-${slug(template.key)}`;
   const options = audience ? { audience } : {};

@@ -162,6 +162,7 @@ export async function renderPublicShare(token: string): Promise<string> {
     actor: { kind: "system", label: "public link" },
     incidentNumber: share.incident.number,
     query: { format: "html", template: share.template.key },
+    templateVersion: share.templateVersion,
     audience: "customer",
   });
   return file.body.toString("utf8");

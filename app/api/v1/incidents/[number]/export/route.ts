@@ -1,6 +1,7 @@
 import { getSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/transport/route-error";
+import { incidentNumberParam } from "@/lib/transport/route-params";
 import { searchParamsObject } from "@/lib/charts/image-query";
 import { exportIncident } from "@/lib/exports/export-incident";
 
@@ -14,8 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ numb
   try {
     const user = await getSession();
     if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-    const number = Number((await params).number);
-    if (!Number.isInteger(number) || number <= 0) throw new AppError("NOT_FOUND", "Incident not found.");
+    const number = incidentNumberParam((await params).number);
     const query = searchParamsObject(request.url);
     const file = await exportIncident({ actor: user, incidentNumber: number, query, appUrl: new URL(request.url).origin });
     // `inline=1` opens the HTML preview in the browser instead of downloading it.

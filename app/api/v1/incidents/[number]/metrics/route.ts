@@ -3,6 +3,7 @@ import { getSession } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/actor";
 import { AppError, validationError } from "@/lib/errors";
 import { errorResponse } from "@/lib/transport/route-error";
+import { incidentNumberParam } from "@/lib/transport/route-params";
 import { receiveMultipartUpload } from "@/lib/imports/multipart-upload";
 import { removeUploadDirectory } from "@/lib/imports/temp-files";
 import { metricImportInputSchema } from "@/lib/metrics/schema";
@@ -10,12 +11,6 @@ import { startMetricImport } from "@/lib/metrics/import-metrics";
 import { listIncidentMetricCharts } from "@/lib/metrics/load-incident-metrics";
 
 export const dynamic = "force-dynamic";
-
-function incidentNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new AppError("NOT_FOUND", "Incident not found.");
-  return n;
-}
 
 /**
  * POST /api/v1/incidents/{number}/metrics — one metrics file (multipart part "file"; pasted text is
@@ -28,7 +23,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ num
     const user = await getSession();
     if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
     assertCan(user, "edit");
-    const number = incidentNumber((await params).number);
+    const number = incidentNumberParam((await params).number);
     const upload = await receiveMultipartUpload(request, { maxFiles: 1 });
     dir = upload.dir;
     const input = metricImportInputSchema.safeParse(upload.fields);
@@ -48,7 +43,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
   try {
     const user = await getSession();
     if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-    const { charts } = await listIncidentMetricCharts({ actor: user, incidentNumber: incidentNumber((await params).number) });
+    const { charts } = await listIncidentMetricCharts({
+      actor: user,
+      incidentNumber: incidentNumberParam((await params).number),
+    });
     return Response.json({ charts });
   } catch (e) {
     return errorResponse(e);

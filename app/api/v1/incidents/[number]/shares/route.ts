@@ -1,15 +1,10 @@
 import { getSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/transport/route-error";
+import { incidentNumberParam } from "@/lib/transport/route-params";
 import { createPublicShare, listPublicShares } from "@/lib/exports/public-shares";
 
 export const dynamic = "force-dynamic";
-
-function incidentNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new AppError("NOT_FOUND", "Incident not found.");
-  return n;
-}
 
 /** GET: the incident's public links (without tokens). */
 export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
@@ -17,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
     const user = await getSession();
     if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
     return Response.json({
-      shares: await listPublicShares({ actor: user, incidentNumber: incidentNumber((await params).number) }),
+      shares: await listPublicShares({ actor: user, incidentNumber: incidentNumberParam((await params).number) }),
     });
   } catch (e) {
     return errorResponse(e);
@@ -32,7 +27,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ num
     const body = request.headers.get("content-type")?.includes("application/json") ? await request.json().catch(() => ({})) : {};
     const share = await createPublicShare({
       actor: user,
-      input: { ...body, incidentNumber: incidentNumber((await params).number) },
+      input: { ...body, incidentNumber: incidentNumberParam((await params).number) },
     });
     const url = `${new URL(request.url).origin}/share/${share.token}`;
     return Response.json({ share: { ...share, url } }, { status: 201 });
