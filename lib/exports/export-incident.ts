@@ -15,6 +15,9 @@ import { exportIncidentJson } from "@/lib/exports/incident-json/export-incident-
 import { templateForPostmortem } from "@/lib/templates/postmortem-template";
 import { templateDefinition } from "@/lib/templates/stored-template";
 import { db } from "@/lib/db";
+import type { JSONContent } from "@tiptap/core";
+import { getAttachmentForUser } from "@/lib/attachments/get-attachment";
+import type { ExportData } from "@/lib/exports/export-data";
 import type { TemplateAudience } from "@/lib/templates/types";
 
 export const EXPORT_FORMATS = ["md", "zip", "html", "json"] as const;
@@ -35,6 +38,26 @@ export const exportQuerySchema = z.object({
 export type ExportQuery = z.input<typeof exportQuerySchema>;
 
 export type ExportFile = { fileName: string; contentType: string; body: Buffer };
+
+const IMAGE_EXTENSIONS: Record<string, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+  "image/webp": "webp",
+};
+
+/** Attachments shown as images in the narrative, in document order. */
+function narrativeAttachmentIds(data: ExportData): string[] {
+  const ids = new Set<string>();
+  const walk = (node: JSONContent) => {
+    const src = node.type === "image" ? node.attrs?.src : undefined;
+    const id = typeof src === "string" ? /^\/api\/v1\/attachments\/([A-Za-z0-9_-]+)$/.exec(src)?.[1] : undefined;
+    if (id) ids.add(id);
+    node.content?.forEach(walk);
+  };
+  for (const section of Object.values(data.narrative)) walk(section.content);
+  return [...ids];
+}
 
 function slug(text: string): string {
   return (
@@ -92,7 +115,9 @@ export async function exportIncident({
     const chartLinks: ChartLinks = appUrl
       ? { kind: "absolute", urlFor: (chart) => `${appUrl.replace(/\/$/, "")}/api/v1/metric-charts/${chart.id}/png?tz=${tz}` }
       : { kind: "none" };
-    const markdown = renderPostmortemMarkdown(data, template, { chartLinks, ...options });
+    // Pasted images as absolute links too: a single file may be read anywhere.
+    const attachmentUrl = appUrl ? (id: string) => `${appUrl.replace(/\/$/, "")}/api/v1/attachments/${id}` : undefined;
+    const markdown = renderPostmortemMarkdown(data, template, { chartLinks, attachmentUrl, ...options });
     return { fileName: `${name}.md`, contentType: "text/markdown; charset=utf-8", body: Buffer.from(markdown) };
   }
 
@@ -103,7 +128,20 @@ export async function exportIncident({
   }
 
   const zip = new JSZip();
-  zip.file("report.md", renderPostmortemMarkdown(data, template, { chartLinks: { kind: "relative" }, ...options }));
+  // Images pasted into the narrative travel with the report, so it renders on GitHub as is.
+  const bundled = new Map<string, string>();
+  for (const id of narrativeAttachmentIds(data)) {
+    const attachment = await getAttachmentForUser({ actor, id }).catch(() => null);
+    if (!attachment) continue;
+    const path = `images/${id}.${IMAGE_EXTENSIONS[attachment.contentType] ?? "bin"}`;
+    zip.file(path, attachment.data);
+    bundled.set(id, path);
+  }
+  const attachmentUrl = (id: string) => bundled.get(id) ?? null;
+  zip.file(
+    "report.md",
+    renderPostmortemMarkdown(data, template, { chartLinks: { kind: "relative" }, attachmentUrl, ...options }),
+  );
   for (const [fileName, png] of images) zip.file(fileName, png);
   const body = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { fileName: `${name}.zip`, contentType: "application/zip", body };

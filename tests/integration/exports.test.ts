@@ -16,6 +16,10 @@ import { createActionItem } from "@/lib/actions/create-action-item";
 import { saveMetricSnapshot } from "@/lib/metrics/save-metric-snapshot";
 import { ensureBuiltInTemplates } from "@/lib/templates/ensure-built-in-templates";
 import { exportIncident } from "@/lib/exports/export-incident";
+import { createCanvas } from "@napi-rs/canvas";
+import { createAttachment } from "@/lib/attachments/create-attachment";
+import { getNarrative } from "@/lib/postmortems/get-narrative";
+import { saveSection } from "@/lib/postmortems/save-section";
 import { createPublicShare, listPublicShares, renderPublicShare, revokePublicShare } from "@/lib/exports/public-shares";
 
 type User = Extract<Actor, { kind: "user" }>;
@@ -76,6 +80,35 @@ describe.each(DATABASES)("postmortem exports on %s", (_kind, fresh) => {
       actor: editor,
       input: { incidentId: incident.id, title: "Alert at 80% of maxmemory", type: "detect", ownerId: editor.id },
     });
+    // A screenshot pasted into the summary: the zip carries it beside the report.
+    const png = await createCanvas(4, 4).encode("png");
+    const attachment = await createAttachment({
+      actor: editor,
+      input: {
+        incidentNumber: number,
+        fileName: "dashboard.png",
+        body: (async function* () {
+          yield new Uint8Array(png);
+        })(),
+      },
+    });
+    const summary = await getNarrative({ actor: editor, input: { incidentNumber: number } });
+    const version = summary.sections.find((sec) => sec.key === "summary")!.version;
+    await saveSection({
+      actor: editor,
+      input: {
+        incidentNumber: number,
+        key: "summary",
+        version,
+        content: {
+          type: "doc",
+          content: [
+            { type: "paragraph", content: [{ type: "text", text: "The dashboard at 19:12:" }] },
+            { type: "image", attrs: { src: attachment.url, alt: "Grafana dashboard" } },
+          ],
+        },
+      },
+    });
     await saveMetricSnapshot({
       actor: editor,
       input: {
@@ -115,11 +148,13 @@ describe.each(DATABASES)("postmortem exports on %s", (_kind, fresh) => {
     visit(tree, "html", (n) => void html.push(n.value));
     visit(tree, "image", (n) => void images.push(n.url));
     expect(html.join("")).not.toContain("<script");
-    expect(images).toHaveLength(1);
-    expect(images[0]).toMatch(/^http:\/\/app\.test\/api\/v1\/metric-charts\/[^/]+\/png/);
+    // Charts and pasted images both point at the app, absolutely: the file may be read anywhere.
+    expect(images).toHaveLength(2);
+    expect(images.filter((u) => /^http:\/\/app\.test\/api\/v1\/metric-charts\/[^/]+\/png/.test(u))).toHaveLength(1);
+    expect(images.filter((u) => /^http:\/\/app\.test\/api\/v1\/attachments\/[\w-]+$/.test(u))).toHaveLength(1);
   });
 
-  it("zips report.md with charts whose relative links resolve inside the zip", async () => {
+  it("zips report.md with charts and pasted images whose relative links resolve inside the zip", async () => {
     const file = await exportIncident({
       actor: viewer,
       incidentNumber: number,
@@ -130,12 +165,16 @@ describe.each(DATABASES)("postmortem exports on %s", (_kind, fresh) => {
     const tree = unified().use(remarkParse).use(remarkGfm).parse(report);
     const images: string[] = [];
     visit(tree, "image", (n) => void images.push(n.url));
+    expect(images.filter((u) => u.startsWith("images/"))).toHaveLength(1);
+    expect(report).not.toContain("/api/v1/attachments/");
     for (const url of images) {
-      expect(url).toMatch(/^charts\/.+\.png$/);
+      expect(url).toMatch(/^(charts|images)\/[\w-]+\.png$/);
       const png = await zip.file(url)!.async("nodebuffer");
       expect(png.subarray(1, 4).toString()).toBe("PNG");
     }
-    expect(Object.keys(zip.files).filter((f) => f.endsWith(".png"))).toEqual(["charts/01-api-latency.png"]);
+    expect(Object.keys(zip.files).filter((f) => f.startsWith("charts/") && f.endsWith(".png"))).toEqual([
+      "charts/01-api-latency.png",
+    ]);
   });
 
   it("renders HTML with the charts inline and nothing executable", async () => {

@@ -19,10 +19,17 @@ import { sanitizeDocument } from "@/lib/exports/markdown/safe-url";
 import { plainTextHandler } from "@/lib/exports/markdown/plain-text";
 import { humanize } from "@/lib/incidents/constants";
 
+import { visit } from "unist-util-visit";
+
 export type { ChartLinks } from "@/lib/exports/markdown/context";
 
 export type RenderOptions = {
   chartLinks: ChartLinks;
+  /**
+   * Where an image pasted into the narrative (`/api/v1/attachments/<id>`) points in this document:
+   * a zip bundles the file and links it relatively. Left as the app's URL when omitted or null.
+   */
+  attachmentUrl?: (attachmentId: string) => string | null;
   /** Default: the template's audience. "customer" leaves out internal sections, names and Other notes. */
   audience?: TemplateAudience;
 };
@@ -30,6 +37,9 @@ export type RenderOptions = {
 /** Long sections that read best starting on a new printed page (the HTML print stylesheet uses the class). */
 const PAGE_BREAK_BLOCKS = new Set(["timeline", "metric_charts", "load_test_journal"]);
 export const PAGE_BREAK_CLASS = "page-break";
+
+/** The app's URL of an image pasted into the narrative (lib/attachments/constants.ts attachmentUrl). */
+const ATTACHMENT_IMAGE = /^\/api\/v1\/attachments\/([A-Za-z0-9_-]+)$/;
 
 const markdown = unified()
   .use(remarkGfm, { tablePipeAlign: false })
@@ -82,6 +92,14 @@ export function postmortemMdast(data: ExportData, template: TemplateDefinition, 
 
   const root: Root = { type: "root", children };
   sanitizeDocument(root);
+  if (options.attachmentUrl) {
+    const relink = options.attachmentUrl;
+    visit(root, "image", (node) => {
+      const id = ATTACHMENT_IMAGE.exec(node.url)?.[1];
+      const url = id ? relink(id) : null;
+      if (url) node.url = url;
+    });
+  }
   return root;
 }
 
