@@ -17,6 +17,8 @@ import { templateDefinition } from "@/lib/templates/stored-template";
 import { db } from "@/lib/db";
 import type { JSONContent } from "@tiptap/core";
 import { getAttachmentForUser } from "@/lib/attachments/get-attachment";
+import { attachmentIdFromSrc } from "@/lib/postmortems/content-schema";
+import { fileNameSlug } from "@/lib/text/slug";
 import type { ExportData } from "@/lib/exports/export-data";
 import type { TemplateAudience } from "@/lib/templates/types";
 
@@ -51,24 +53,12 @@ function narrativeAttachmentIds(data: ExportData): string[] {
   const ids = new Set<string>();
   const walk = (node: JSONContent) => {
     const src = node.type === "image" ? node.attrs?.src : undefined;
-    const id = typeof src === "string" ? /^\/api\/v1\/attachments\/([A-Za-z0-9_-]+)$/.exec(src)?.[1] : undefined;
+    const id = typeof src === "string" ? attachmentIdFromSrc(src) : null;
     if (id) ids.add(id);
     node.content?.forEach(walk);
   };
   for (const section of Object.values(data.narrative)) walk(section.content);
   return [...ids];
-}
-
-function slug(text: string): string {
-  return (
-    text
-      .normalize("NFKD")
-      .replace(/[^\w\s-]/g, "")
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_-]+/g, "-")
-      .slice(0, 50) || "postmortem"
-  );
 }
 
 export async function exportIncident({
@@ -108,7 +98,7 @@ export async function exportIncident({
       ? await templateDefinition(db(), templateKey, templateVersion)
       : await templateForPostmortem({ actor, incidentNumber, templateKey });
   const { data, chartSpecs } = await loadExportData({ actor, incidentNumber, tz });
-  const name = `${base}-${slug(template.key)}`;
+  const name = `${base}-${fileNameSlug(template.key, 50) || "postmortem"}`;
   const options = audience ? { audience } : {};
 
   if (format === "md") {

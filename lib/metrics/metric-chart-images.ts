@@ -3,6 +3,7 @@
  * exports put next to the Markdown (`charts/<file>.png`) so the document shows the same charts.
  */
 import { db } from "@/lib/db";
+import { fileNameSlug } from "@/lib/text/slug";
 import type { Actor } from "@/lib/auth/actor";
 import { renderChartPng, type ChartPngOptions } from "@/lib/charts/render-png";
 import { describeChart } from "@/lib/charts/describe";
@@ -20,14 +21,7 @@ export type MetricChartImage = {
 };
 
 export function chartFileName(position: number, title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[^\w\s-]/g, "")
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, "-")
-    .slice(0, 60);
-  return `${String(position + 1).padStart(2, "0")}-${slug || "chart"}.png`;
+  return `${String(position + 1).padStart(2, "0")}-${fileNameSlug(title, 60) || "chart"}.png`;
 }
 
 export async function renderIncidentChartImages({

@@ -20,6 +20,7 @@ import { plainTextHandler } from "@/lib/exports/markdown/plain-text";
 import { humanize } from "@/lib/incidents/constants";
 
 import { visit } from "unist-util-visit";
+import { attachmentIdFromSrc } from "@/lib/postmortems/content-schema";
 
 export type { ChartLinks } from "@/lib/exports/markdown/context";
 
@@ -37,9 +38,6 @@ export type RenderOptions = {
 /** Long sections that read best starting on a new printed page (the HTML print stylesheet uses the class). */
 const PAGE_BREAK_BLOCKS = new Set(["timeline", "metric_charts", "load_test_journal"]);
 export const PAGE_BREAK_CLASS = "page-break";
-
-/** The app's URL of an image pasted into the narrative (lib/attachments/constants.ts attachmentUrl). */
-const ATTACHMENT_IMAGE = /^\/api\/v1\/attachments\/([A-Za-z0-9_-]+)$/;
 
 const markdown = unified()
   .use(remarkGfm, { tablePipeAlign: false })
@@ -95,7 +93,7 @@ export function postmortemMdast(data: ExportData, template: TemplateDefinition, 
   if (options.attachmentUrl) {
     const relink = options.attachmentUrl;
     visit(root, "image", (node) => {
-      const id = ATTACHMENT_IMAGE.exec(node.url)?.[1];
+      const id = attachmentIdFromSrc(node.url);
       const url = id ? relink(id) : null;
       if (url) node.url = url;
     });
