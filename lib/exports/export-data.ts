@@ -5,6 +5,7 @@
  * says how to show them. People are display names; customer-facing renders replace them.
  */
 import type { JSONContent } from "@tiptap/core";
+import type { UptimeReport } from "@/lib/uptime/compute/types";
 
 export type ExportChart = {
   id: string;
@@ -113,8 +114,12 @@ export type ExportData = {
     observed: { peakRps: number | null; peakUsers: number | null; note: string };
   };
   deliverables: { number: string; title: string; link: string; notes: string; engineeringTime: string }[];
-  /** Uptime evidence arrives with the uptime issue; until then null and the block says so. */
-  uptime: null;
+  /**
+   * Uptime of the monitors linked to the incident or watching its services, over the report period
+   * (the incident's window widened to whole days; a grant report's milestone period). Null when no
+   * monitor applies; the block says so.
+   */
+  uptime: UptimeReport | null;
   /** Incidents linked from this one (the grant report's incident summaries). */
   relatedIncidents: {
     number: number;
