@@ -19,7 +19,10 @@ export function guessMonitorKind(target: string, toolType?: string | null): Moni
 export function orderSamples(samples: UptimeSample[]): { samples: UptimeSample[]; duplicates: number } {
   const sorted = samples.every((s, i) => i === 0 || samples[i - 1].at <= s.at)
     ? samples
-    : samples.map((s, i) => ({ s, i })).sort((a, b) => a.s.at - b.s.at || a.i - b.i).map((x) => x.s);
+    : samples
+        .map((s, i) => ({ s, i }))
+        .sort((a, b) => a.s.at - b.s.at || a.i - b.i)
+        .map((x) => x.s);
   const out: UptimeSample[] = [];
   for (const s of sorted) {
     if (out.length && out[out.length - 1].at === s.at) out[out.length - 1] = s;
