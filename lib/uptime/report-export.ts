@@ -2,30 +2,13 @@
  * The uptime report as a document of its own: Markdown built as mdast with the export blocks'
  * helpers (the same body as the postmortem's uptime block) and CSV with one row per monitor.
  */
-import { unified } from "unified";
-import remarkGfm from "remark-gfm";
-import remarkStringify from "remark-stringify";
 import Papa from "papaparse";
 import type { Root } from "mdast";
 import { heading } from "@/lib/exports/markdown/mdast";
-import { plainTextHandler } from "@/lib/exports/markdown/plain-text";
+import { stringifyMarkdown } from "@/lib/exports/markdown/render-markdown";
 import { sanitizeDocument } from "@/lib/exports/markdown/safe-url";
 import { uptimeReportBody } from "@/lib/exports/markdown/blocks/uptime";
 import type { UptimeReport } from "@/lib/uptime/compute/types";
-
-// The postmortem renderer's settings (lib/exports/markdown/render-markdown.ts), which keeps its processor private.
-const markdown = unified()
-  .use(remarkGfm, { tablePipeAlign: false })
-  .use(remarkStringify, {
-    bullet: "-",
-    emphasis: "_",
-    strong: "*",
-    fences: true,
-    listItemIndent: "one",
-    rule: "-",
-    handlers: { text: plainTextHandler },
-  })
-  .freeze();
 
 export function uptimeReportMdast(report: UptimeReport, opts: { title?: string } = {}): Root {
   const root: Root = {
@@ -40,7 +23,7 @@ export function uptimeReportMdast(report: UptimeReport, opts: { title?: string }
 }
 
 export function uptimeReportMarkdown(report: UptimeReport, opts: { title?: string } = {}): string {
-  return markdown.stringify(uptimeReportMdast(report, opts));
+  return stringifyMarkdown(uptimeReportMdast(report, opts));
 }
 
 const CSV_COLUMNS = [

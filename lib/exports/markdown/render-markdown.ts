@@ -52,8 +52,13 @@ const markdown = unified()
   })
   .freeze();
 
+/** GitHub-ready Markdown of an mdast tree, with the settings every export shares. */
+export function stringifyMarkdown(root: Root): string {
+  return markdown.stringify(root);
+}
+
 export function renderPostmortemMarkdown(data: ExportData, template: TemplateDefinition, options: RenderOptions): string {
-  return markdown.stringify(postmortemMdast(data, template, options));
+  return stringifyMarkdown(postmortemMdast(data, template, options));
 }
 
 export function postmortemMdast(data: ExportData, template: TemplateDefinition, options: RenderOptions): Root {
