@@ -5,8 +5,8 @@
  * error report; usage mistakes are answered here with exit code 2, as cli.ts does.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Actor } from "@/lib/auth/actor";
+import { answerUsageErrors, parseCommandArgs, remoteOrHelp, UsageError, type DatabaseDeps } from "@/scripts/cli-args";
 import { exportIncidentJson } from "@/lib/exports/incident-json/export-incident-json";
 import { importIncidentJson } from "@/lib/exports/incident-json/import-incident-json";
 
@@ -22,40 +22,9 @@ export const INCIDENTS_USAGE = `  incidents export <incident number> [--out FILE
       number, the people created and notes (links left out, templates added).
 `;
 
-export type IncidentsCommandDeps = { withDatabase: <T>(work: () => Promise<T>) => Promise<T> };
-
-class UsageError extends Error {}
-
-type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
-
-function parse<T extends OptionSpec>(args: string[], options: T) {
-  try {
-    return parseArgs({
-      args,
-      // Accepted so that remote mode is refused clearly rather than as "unknown option".
-      options: { ...options, url: { type: "string" }, token: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-}
-
-function common(values: { url?: unknown; token?: unknown; help?: unknown }): boolean {
-  if (values.url !== undefined || values.token !== undefined) {
-    throw new UsageError(
-      "remote mode (--url/--token) is not available yet; stop the server and run the command on its data directory, or use the web UI",
-    );
-  }
-  if (!values.help) return false;
-  process.stdout.write(`Usage:\n${INCIDENTS_USAGE}`);
-  return true;
-}
-
-async function exportCommand(args: string[], { withDatabase }: IncidentsCommandDeps): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: "string" } });
-  if (common(values)) return 0;
+async function exportCommand(args: string[], { withDatabase }: DatabaseDeps): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { out: { type: "string" } });
+  if (remoteOrHelp(values, INCIDENTS_USAGE)) return 0;
   const number = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isInteger(number) || number <= 0)
     throw new UsageError("incidents export takes one incident number");
@@ -69,9 +38,9 @@ async function exportCommand(args: string[], { withDatabase }: IncidentsCommandD
   return 0;
 }
 
-async function importCommand(args: string[], { withDatabase }: IncidentsCommandDeps): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: "boolean" } });
-  if (common(values)) return 0;
+async function importCommand(args: string[], { withDatabase }: DatabaseDeps): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" } });
+  if (remoteOrHelp(values, INCIDENTS_USAGE)) return 0;
   if (positionals.length !== 1) throw new UsageError("incidents import takes one file");
   // Read before opening the database: a missing file should not wait for the PGlite lock.
   const text = await readFile(positionals[0], "utf8");
@@ -89,18 +58,13 @@ async function importCommand(args: string[], { withDatabase }: IncidentsCommandD
 }
 
 /** `incidents <export|import> …`; returns the exit code (2 for a usage mistake). */
-export async function incidentsCommand(args: string[], deps: IncidentsCommandDeps): Promise<number> {
+export async function incidentsCommand(args: string[], deps: DatabaseDeps): Promise<number> {
   const [sub, ...rest] = args;
-  try {
+  return answerUsageErrors(async () => {
     if (sub === "export") return await exportCommand(rest, deps);
     if (sub === "import") return await importCommand(rest, deps);
     throw new UsageError(
       sub === undefined ? "missing the incidents command (export, import)" : `unknown command "incidents ${sub}"`,
     );
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    console.error(`error: ${e.message}`);
-    console.error('Run "hindsight help" for the list of commands.');
-    return 2;
-  }
+  });
 }

@@ -6,7 +6,6 @@
  * Exit codes: 0 success, 1 the work failed (validation, conflict, database), 2 usage error.
  */
 import { writeFile } from "node:fs/promises";
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError, readEnv } from "@/lib/env";
 import { databaseKind } from "@/lib/db/adapter";
 import { acquirePgliteLock, DatabaseBusyError } from "@/lib/db/lock";
@@ -37,6 +36,9 @@ import { summarizePoints } from "@/lib/metrics/point-store";
 import { formatValue } from "@/lib/charts/format";
 import { exportIncident } from "@/lib/exports/export-incident";
 import { incidentsCommand, INCIDENTS_USAGE } from "@/scripts/cli-incidents";
+import { parseCommandArgs, UsageError, type OptionSpec } from "@/scripts/cli-args";
+import { uptimeCommand, uptimeFormatsText, UPTIME_USAGE } from "@/scripts/cli-uptime";
+import { backupCommand, restoreCommand, BACKUP_USAGE } from "@/scripts/cli-backup";
 
 const ACTOR: Actor = { kind: "system", label: "cli" };
 
@@ -74,6 +76,8 @@ Commands:
       (- writes to standard output). --app-url makes chart images in a single
       .md link to the app.
 ${INCIDENTS_USAGE.trimEnd()}
+${UPTIME_USAGE.trimEnd()}
+${BACKUP_USAGE.trimEnd()}
   help
       Show this help.
 
@@ -81,34 +85,18 @@ Roles: ${ROLES.join(", ")}
 
 Import formats: ${LOAD_TEST_IMPORTERS.map((i) => i.id).join(", ")}
 Metric formats: ${METRIC_IMPORTERS.map((i) => i.id).join(", ")}; units: ${METRIC_UNITS.join(", ")}
+Uptime formats: ${uptimeFormatsText()}
 
 Database: DATABASE_URL (PostgreSQL) if set, else the embedded database in
 HINDSIGHT_DATA_DIR (default ./data). The embedded database cannot be used while a
 Hindsight server is running on it.
 `;
 
-/** Wrong command line: message, then exit 2. */
-class UsageError extends Error {}
-
 /** The user interrupted a prompt. */
 class Interrupted extends Error {}
 
-type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
-
-/** Accepted by every command so that remote mode can be refused clearly rather than as "unknown option". */
-const REMOTE_OPTIONS: OptionSpec = {
-  url: { type: "string" },
-  token: { type: "string" },
-  help: { type: "boolean", short: "h" },
-};
-
 function parse<T extends OptionSpec>(args: string[], options: T, allowPositionals = false) {
-  try {
-    return parseArgs({ args, options: { ...REMOTE_OPTIONS, ...options }, strict: true, allowPositionals });
-  } catch (e) {
-    // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes and a readable message.
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
+  return parseCommandArgs(args, options, allowPositionals);
 }
 
 function required(values: Record<string, unknown>, name: string): string {
@@ -532,6 +520,9 @@ async function main(argv: string[]): Promise<number> {
   if (command === "import") return importCommand(argv.slice(1));
   if (command === "export") return exportCommand(argv.slice(1));
   if (command === "incidents") return incidentsCommand(argv.slice(1), { withDatabase });
+  if (command === "uptime") return uptimeCommand(argv.slice(1), { withDatabase });
+  if (command === "backup") return backupCommand(argv.slice(1), { withDatabase });
+  if (command === "restore") return restoreCommand(argv.slice(1), { withDatabase });
   if (command === "metrics") {
     if (sub === "import") return metricsImportCommand(rest);
     if (sub !== undefined && HELP.has(sub)) {

@@ -22,6 +22,7 @@ import type { ExportChart, ExportData, ExportLoadTestRun, ExportStatistics } fro
 import type { JSONContent } from "@tiptap/core";
 import { parseLoadTestJournal } from "@/lib/loadtests/load-test-journal";
 import { parseReportFields } from "@/lib/postmortems/report-fields";
+import { incidentUptimeReport } from "@/lib/uptime/export-uptime";
 
 /** The capacity limits a journal states when the run page was not given others. */
 const DEFAULT_LIMITS = { sloMs: 1000, maxErrorPct: 1 };
@@ -233,7 +234,7 @@ export async function loadExportData({
       notes: d.notes,
       engineeringTime: d.engineeringTime,
     })),
-    uptime: null,
+    uptime: await incidentUptimeReport(db(), { ...incident, services: incident.services.map((s) => ({ id: s.serviceId })) }, now),
     relatedIncidents: incident.linksFrom.map((l) => ({
       number: l.to.number,
       title: l.to.title,

@@ -8,6 +8,7 @@ import { ensurePostmortem } from "@/lib/postmortems/ensure-postmortem";
 import { refreshIncidentSearch } from "@/lib/search/refresh-incident-search";
 import { seedDemoLoadTests } from "@/lib/seed/demo-load-tests";
 import { seedDemoCacheMetrics, seedDemoCheckoutMetrics } from "@/lib/seed/demo-metrics";
+import { seedDemoUptime } from "@/lib/seed/demo-uptime";
 
 const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
 const bullets = (items: string[]) => ({
@@ -88,6 +89,7 @@ export async function seedDemo(): Promise<DemoCredentials | null> {
       await seedDemoLoadTests(tx, SEED_ACTOR, loadIncident.number);
       await seedDemoCheckoutMetrics(tx, SEED_ACTOR, loadIncident.number);
       await seedWebsocketIncident(tx, admin.id, people);
+      await seedDemoUptime(tx, SEED_ACTOR);
       await seedRestrictedIncident(tx, admin.id);
       for (const { id } of await tx.incident.findMany({ select: { id: true } })) await refreshIncidentSearch(tx, id);
       return { email: DEMO_ADMIN_EMAIL, password };

@@ -24,7 +24,10 @@ const optionalTimeZone = z
   .refine((v) => v === undefined || isValidTimeZone(v), "Choose a known time zone, such as Europe/Berlin or UTC.");
 
 /** An instant as ISO 8601 with an offset ("2026-10-24T02:10:00Z"). */
-const isoInstant = z.iso.datetime({ offset: true, message: "Give the time as ISO 8601 with an offset, e.g. 2026-10-24T02:10:00Z." });
+const isoInstant = z.iso.datetime({
+  offset: true,
+  message: "Give the time as ISO 8601 with an offset, e.g. 2026-10-24T02:10:00Z.",
+});
 /** A wall-clock time from a datetime-local field ("2026-10-24T04:10"), read in the form's zone. */
 const localDateTime = z
   .string()
@@ -157,7 +160,14 @@ export const uptimeReportQuerySchema = z
     monitors: z
       .string()
       .optional()
-      .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined)),
+      .transform((v) =>
+        v
+          ? v
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : undefined,
+      ),
     format: z.enum(["html", "md", "csv", "json"]).default("html"),
   })
   .refine((v) => v.to >= v.from, { message: "The report must end on or after its first day.", path: ["to"] });
