@@ -27,6 +27,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/load-tests" className="text-sm hover:underline">
             Load tests
           </Link>
+          <Link href="/monitors" className="text-sm hover:underline">
+            Monitors
+          </Link>
           <Link href="/templates" className="text-sm hover:underline">
             Templates
           </Link>

@@ -6,6 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import path from "node:path";
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from "sql.js";
 import { ImportError } from "@/lib/imports/errors";
 import { readFileHead, type FileHead, type ImportFile } from "@/lib/imports/files";
@@ -46,7 +47,9 @@ let sqlJs: Promise<SqlJsStatic> | null = null;
 
 /** The WASM module, loaded once per process from the sql.js package. */
 function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= initSqlJs({ locateFile: (file: string) => requireHere.resolve(`sql.js/dist/${file}`) }).catch((error: unknown) => {
+  // The package's main file sits beside its .wasm; a static specifier keeps bundlers from pulling in all of dist/.
+  const dist = path.dirname(requireHere.resolve("sql.js"));
+  sqlJs ??= initSqlJs({ locateFile: (file: string) => path.join(dist, file) }).catch((error: unknown) => {
     sqlJs = null;
     throw error;
   });

@@ -24,6 +24,8 @@ import { ReportFieldsSection } from "./_components/report-fields-section";
 import { ExportSection } from "./_components/export-section";
 import { TemplateChoice } from "./_components/template-choice";
 import { loadIncidentMetrics } from "@/lib/metrics/load-incident-metrics";
+import { loadIncidentMonitors } from "@/lib/uptime/load-incident-monitors";
+import { IncidentMonitorsSection } from "./_components/incident-monitors-section";
 
 async function load(numberParam: string) {
   const user = await requireUser("read");
@@ -48,6 +50,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
   const when = (d: Date | null) => (d ? `${formatInZone(d, tz)} ${zoneAbbreviation(d, tz)}` : "—");
   const durations = incidentDurations(incident);
   const metrics = await loadIncidentMetrics({ actor: user, incidentNumber: incident.number });
+  const monitors = await loadIncidentMonitors({ actor: user, incidentNumber: incident.number });
 
   return (
     <article className="space-y-6">
@@ -142,6 +145,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
       <TemplateChoice actor={user} incidentNumber={incident.number} canEdit={canEdit} />
       <NarrativeSection incident={incident} canEdit={canEdit} actor={user} />
       <LoadTestsSection incidentNumber={incident.number} canEdit={canEdit} actor={user} />
+      <IncidentMonitorsSection incidentNumber={incident.number} canEdit={canEdit} timeZone={tz} data={monitors} />
       <DeliverablesSection incident={incident} canEdit={canEdit} actor={user} />
       <ReportFieldsSection incident={incident} canEdit={canEdit} actor={user} />
       <ExportSection incidentNumber={incident.number} canEdit={canEdit} actor={user} />
