@@ -42,6 +42,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span data-testid="current-user">
               {user.name || user.email} <span className="text-slate-500">({ROLE_LABELS[user.role]})</span>
             </span>
+            <Link href="/settings/tokens" className="hover:underline">
+              API tokens
+            </Link>
             <SignOutButton />
           </div>
         </nav>

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getSession } from "@/lib/auth/session";
+import { getPageSession } from "@/lib/auth/session";
 import { readEnv } from "@/lib/env";
 import { SignInForm } from "./_components/signin-form";
 
@@ -13,7 +13,7 @@ const ERRORS: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (await getSession()) redirect("/incidents");
+  if (await getPageSession()) redirect("/incidents");
   const params = await searchParams;
   const env = readEnv();
   const providers = [
