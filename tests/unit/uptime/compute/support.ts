@@ -23,7 +23,10 @@ export function series(samples: UptimeSample[], extra: Partial<MonitorSeries> = 
  * newest first in the file, as `git log` wrote it.
  */
 export function qaInsightsHistory(): MonitorSeries {
-  const file = path.resolve(import.meta.dirname, "../../../fixtures/uptime/upptime/qainsights-uptime/history-qa-insights.commit-log.tsv");
+  const file = path.resolve(
+    import.meta.dirname,
+    "../../../fixtures/uptime/upptime/qainsights-uptime/history-qa-insights.commit-log.tsv",
+  );
   const samples = fs
     .readFileSync(file, "utf8")
     .split("\n")
