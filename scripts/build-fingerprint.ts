@@ -8,6 +8,8 @@ const INPUTS = [
   "lib",
   "public",
   "next.config.js",
+  "proxy.ts",
+  "instrumentation-client.ts",
   "package-lock.json",
   "postcss.config.mjs",
   "prisma/schema.prisma",

@@ -38,6 +38,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Users
             </Link>
           )}
+          {can(user.role, "administer") && (
+            <Link href="/admin/audit" className="text-sm hover:underline">
+              Audit log
+            </Link>
+          )}
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="current-user">
               {user.name || user.email} <span className="text-slate-500">({ROLE_LABELS[user.role]})</span>

@@ -56,6 +56,8 @@ export type ImportUpload = {
   cancel: () => Promise<void>;
   /** Back to idle after a failure or a cancel (a new file was chosen). */
   reset: () => void;
+  /** The files to send changed: their error goes, and so does a failed or cancelled attempt. */
+  filesChanged: () => void;
 };
 
 export function useImportUpload({ lostContactMessage, onSucceeded }: ImportUploadOptions): ImportUpload {
@@ -197,6 +199,11 @@ export function useImportUpload({ lostContactMessage, onSucceeded }: ImportUploa
     setPhase({ kind: "idle" });
   }
 
+  function filesChanged() {
+    if (fields?.file) setFields({ ...fields, file: [] });
+    if (phase.kind === "failed" || phase.kind === "cancelled") reset();
+  }
+
   const busy = phase.kind === "uploading" || phase.kind === "processing" || phase.kind === "succeeded";
-  return { phase, busy, fields, setFields, start, cancel, reset };
+  return { phase, busy, fields, setFields, start, cancel, reset, filesChanged };
 }

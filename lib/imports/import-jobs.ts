@@ -5,6 +5,7 @@
 import { db, type Db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { actorId, assertCan, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { ImportKind, ImportJobStatus } from "@/lib/generated/prisma/client";
 
 /** A running job whose heartbeat is older than this was orphaned by a stopped server. */
@@ -66,7 +67,7 @@ export async function createImportJob({
   files,
   format,
   options,
-  tx = db(),
+  tx,
 }: {
   actor: Actor;
   kind: ImportKind;
@@ -76,17 +77,27 @@ export async function createImportJob({
   tx?: Db;
 }): Promise<ImportJobView> {
   assertCan(actor, "edit");
-  const job = await tx.importJob.create({
-    data: {
-      kind,
-      format: format ?? null,
-      files: files.map((f) => ({ name: f.name, size: f.size })),
-      bytesTotal: files.reduce((a, f) => a + f.size, 0),
-      options,
-      createdById: actorId(actor),
-    },
-  });
-  return toImportJobView(job);
+  const run = async (client: Db) => {
+    const job = await client.importJob.create({
+      data: {
+        kind,
+        format: format ?? null,
+        files: files.map((f) => ({ name: f.name, size: f.size })),
+        bytesTotal: files.reduce((a, f) => a + f.size, 0),
+        options,
+        createdById: actorId(actor),
+      },
+    });
+    // The import's result is audited by the verb that saves it; this row says who started it, even if it fails.
+    await recordAudit(client, actor, {
+      action: "import.start",
+      entityType: "ImportJob",
+      entityId: job.id,
+      data: { kind, format: format ?? null, files: files.map((f) => f.name) },
+    });
+    return job;
+  };
+  return toImportJobView(tx ? await run(tx) : await db().$transaction(run));
 }
 
 function visibleJobWhere(actor: Actor, id: string): Prisma.ImportJobWhereInput {
@@ -119,8 +130,11 @@ export async function cancelImportJob({ actor, id }: { actor: Actor; id: string 
   assertCan(actor, "edit");
   const job = await db().importJob.findFirst({ where: visibleJobWhere(actor, id) });
   if (!job) throw new AppError("NOT_FOUND", "Import job not found.");
-  if (job.status === "queued" || job.status === "running") {
-    await db().importJob.update({ where: { id }, data: { cancelRequested: true } });
+  if ((job.status === "queued" || job.status === "running") && !job.cancelRequested) {
+    await db().$transaction(async (tx: Db) => {
+      await tx.importJob.update({ where: { id }, data: { cancelRequested: true } });
+      await recordAudit(tx, actor, { action: "import.cancel", entityType: "ImportJob", entityId: id, data: { kind: job.kind } });
+    });
   }
   return getImportJob({ actor, id });
 }

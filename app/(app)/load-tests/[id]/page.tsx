@@ -17,7 +17,7 @@ import { runCharts } from "@/lib/charts/load-test-charts";
 import { formatSpan, formatValue } from "@/lib/charts/format";
 import { formatInZone, isValidTimeZone, zoneAbbreviation } from "@/lib/time/zones";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { formatBytes } from "../_components/load-test-figures";
+import { formatFileSize } from "@/components/imports/file-size";
 import { AggregateTable } from "./_components/aggregate-table";
 import { CapacitySection, type CapacityFormState } from "./_components/capacity-section";
 import { RunSetupEditor } from "./_components/run-setup-editor";
@@ -326,7 +326,7 @@ export default async function LoadTestRunPage({
           <ul className="mt-2 space-y-1 text-sm">
             {run.sourceFiles.map((f, i) => (
               <li key={`${f.name}-${i}`}>
-                <span className="font-mono">{f.name}</span> <span className="text-slate-500">({formatBytes(f.size)})</span>
+                <span className="font-mono">{f.name}</span> <span className="text-slate-500">({formatFileSize(f.size)})</span>
                 {f.sha256 && (
                   <span className="ml-2 font-mono text-xs text-slate-500" title={`SHA-256 ${f.sha256}`}>
                     sha256 {f.sha256.slice(0, 12)}…

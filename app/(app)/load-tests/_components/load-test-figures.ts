@@ -29,10 +29,3 @@ export function formatErrorPct(errors: number, count: number): string {
 export function formatRunTime(d: Date | null): string {
   return d ? `${formatInZone(d, "UTC")} UTC` : "—";
 }
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${(bytes / (1024 * 1024 * 1024)).toFixed(2)} GB`;
-}

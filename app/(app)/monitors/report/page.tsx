@@ -8,6 +8,7 @@ import { uptimeReportQuerySchema } from "@/lib/uptime/schema";
 import { MONITOR_KIND_NAMES } from "@/lib/uptime/types";
 import type { MonitorSummaryView } from "@/lib/uptime/views";
 import { COMMON_TIME_ZONES, formatInZone } from "@/lib/time/zones";
+import { Field } from "@/components/forms/field";
 import { TargetBadge } from "@/components/uptime/monitor-status-badge";
 import { formatMinutes, formatUptimePct, formatTargetPct } from "@/components/uptime/uptime-format";
 
@@ -66,14 +67,6 @@ export default async function UptimeReportPage({ searchParams }: { searchParams:
     return `/api/v1/uptime/report?${params}`;
   };
   const zones = Array.from(new Set([tz, "UTC", ...COMMON_TIME_ZONES]));
-  const describedBy = (name: string) => (fieldErrors[name] ? `report-${name}-error` : undefined);
-  const error = (name: string) =>
-    fieldErrors[name] ? (
-      <p id={`report-${name}-error`} className="field-error">
-        {fieldErrors[name]}
-      </p>
-    ) : null;
-
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -110,96 +103,50 @@ export default async function UptimeReportPage({ searchParams }: { searchParams:
       ) : (
         <form method="get" action="/monitors/report" aria-label="Report period and target" className="card space-y-4">
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-            <div>
-              <label htmlFor="report-from" className="field-label">
-                From
-              </label>
-              <input
-                id="report-from"
-                name="from"
-                type="date"
-                className="field-input"
-                defaultValue={form.from}
-                aria-invalid={fieldErrors.from ? true : undefined}
-                aria-describedby={describedBy("from")}
-              />
-              {error("from")}
-            </div>
-            <div>
-              <label htmlFor="report-to" className="field-label">
-                To <span className="font-normal text-slate-500">(inclusive)</span>
-              </label>
-              <input
-                id="report-to"
-                name="to"
-                type="date"
-                className="field-input"
-                defaultValue={form.to}
-                aria-invalid={fieldErrors.to ? true : undefined}
-                aria-describedby={describedBy("to")}
-              />
-              {error("to")}
-            </div>
-            <div>
-              <label htmlFor="report-targetPct" className="field-label">
-                Target %
-              </label>
-              <input
-                id="report-targetPct"
-                name="targetPct"
-                type="number"
-                step="any"
-                min={0}
-                max={100}
-                inputMode="decimal"
-                className="field-input"
-                defaultValue={form.targetPct}
-                aria-invalid={fieldErrors.targetPct ? true : undefined}
-                aria-describedby={describedBy("targetPct")}
-              />
-              {error("targetPct")}
-            </div>
-            <div>
-              <label htmlFor="report-tz" className="field-label">
-                Days in
-              </label>
-              <select
-                id="report-tz"
-                name="tz"
-                className="field-input"
-                defaultValue={form.tz}
-                aria-invalid={fieldErrors.tz ? true : undefined}
-                aria-describedby={describedBy("tz")}
-              >
-                {zones.map((z) => (
-                  <option key={z} value={z}>
-                    {z}
-                  </option>
-                ))}
-              </select>
-              {error("tz")}
-            </div>
-            <div>
-              <label htmlFor="report-serviceId" className="field-label">
-                Service
-              </label>
-              <select
-                id="report-serviceId"
-                name="serviceId"
-                className="field-input"
-                defaultValue={form.serviceId}
-                aria-invalid={fieldErrors.serviceId ? true : undefined}
-                aria-describedby={describedBy("serviceId")}
-              >
-                <option value="">Any</option>
-                {services.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-              {error("serviceId")}
-            </div>
+            <Field id="report-from" label="From" error={fieldErrors.from}>
+              {(control) => <input {...control} name="from" type="date" className="field-input" defaultValue={form.from} />}
+            </Field>
+            <Field id="report-to" label="To" aside="inclusive" error={fieldErrors.to}>
+              {(control) => <input {...control} name="to" type="date" className="field-input" defaultValue={form.to} />}
+            </Field>
+            <Field id="report-targetPct" label="Target %" error={fieldErrors.targetPct}>
+              {(control) => (
+                <input
+                  {...control}
+                  name="targetPct"
+                  type="number"
+                  step="any"
+                  min={0}
+                  max={100}
+                  inputMode="decimal"
+                  className="field-input"
+                  defaultValue={form.targetPct}
+                />
+              )}
+            </Field>
+            <Field id="report-tz" label="Days in" error={fieldErrors.tz}>
+              {(control) => (
+                <select {...control} name="tz" className="field-input" defaultValue={form.tz}>
+                  {zones.map((z) => (
+                    <option key={z} value={z}>
+                      {z}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="report-serviceId" label="Service" error={fieldErrors.serviceId}>
+              {(control) => (
+                <select {...control} name="serviceId" className="field-input" defaultValue={form.serviceId}>
+                  <option value="">Any</option>
+                  {services.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           </div>
           <fieldset>
             <legend className="field-label">

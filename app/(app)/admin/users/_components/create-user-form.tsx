@@ -3,6 +3,7 @@
 import { useRef, useState, useTransition } from "react";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import type { FieldErrors } from "@/lib/errors";
+import { Field } from "@/components/forms/field";
 import { createUserAction } from "../actions";
 
 export function CreateUserForm() {
@@ -32,13 +33,6 @@ export function CreateUserForm() {
     });
   }
 
-  const err = (k: string) =>
-    errors?.[k] ? (
-      <p id={`new-${k}-error`} className="field-error">
-        {errors[k].join(" ")}
-      </p>
-    ) : null;
-
   return (
     <form ref={formRef} onSubmit={onSubmit} className="card space-y-3" noValidate>
       {status && (
@@ -49,54 +43,26 @@ export function CreateUserForm() {
           {status.text}
         </p>
       )}
-      <div>
-        <label className="field-label" htmlFor="new-email">
-          E-mail
-        </label>
-        <input
-          id="new-email"
-          name="email"
-          type="email"
-          className="field-input"
-          aria-invalid={Boolean(errors?.email)}
-          aria-describedby={errors?.email ? "new-email-error" : undefined}
-        />
-        {err("email")}
-      </div>
-      <div>
-        <label className="field-label" htmlFor="new-name">
-          Name
-        </label>
-        <input id="new-name" name="name" className="field-input" />
-        {err("name")}
-      </div>
-      <div>
-        <label className="field-label" htmlFor="new-password">
-          Initial password (at least 12 characters)
-        </label>
-        <input
-          id="new-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          className="field-input"
-          aria-invalid={Boolean(errors?.password)}
-          aria-describedby={errors?.password ? "new-password-error" : undefined}
-        />
-        {err("password")}
-      </div>
-      <div>
-        <label className="field-label" htmlFor="new-role">
-          Role
-        </label>
-        <select id="new-role" name="role" className="field-input" defaultValue="viewer">
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id="new-email" label="E-mail" error={errors?.email}>
+        {(control) => <input {...control} name="email" type="email" className="field-input" />}
+      </Field>
+      <Field id="new-name" label="Name" error={errors?.name}>
+        {(control) => <input {...control} name="name" className="field-input" />}
+      </Field>
+      <Field id="new-password" label="Initial password (at least 12 characters)" error={errors?.password}>
+        {(control) => <input {...control} name="password" type="password" autoComplete="new-password" className="field-input" />}
+      </Field>
+      <Field id="new-role" label="Role" error={errors?.role}>
+        {(control) => (
+          <select {...control} name="role" className="field-input" defaultValue="viewer">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <button className="btn-primary" type="submit" disabled={pending}>
         {pending ? "Adding…" : "Add user"}
       </button>

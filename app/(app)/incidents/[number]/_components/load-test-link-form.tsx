@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
-import type { FieldErrors } from "@/lib/errors";
+import { Field, FieldError, FormError, fieldAria } from "@/components/forms/field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { linkLoadTestRunAction } from "../load-test-actions";
 
 /** A pasted run page address (…/load-tests/<id>) or a bare id. */
@@ -24,34 +25,30 @@ export function LoadTestLinkForm({
   const [chosen, setChosen] = useState("");
   const [pasted, setPasted] = useState("");
   const [note, setNote] = useState("");
-  const [message, setMessage] = useState<string | undefined>();
-  const [fields, setFields] = useState<FieldErrors | undefined>();
-  const [pending, startTransition] = useTransition();
+  const { fields, message, pending, submit, refuse } = useActionForm();
 
   function link(event: React.FormEvent) {
     event.preventDefault();
-    setMessage(undefined);
-    setFields(undefined);
     const runId = pasted.trim() ? runIdFrom(pasted) : chosen;
     if (!runId) {
-      setFields({ runId: ["Choose a run, or paste its id or address."] });
+      refuse("runId", "Choose a run, or paste its id or address.");
       return;
     }
-    startTransition(async () => {
-      const result = await linkLoadTestRunAction({ runId, incidentNumber, note });
-      if (result.ok) {
+    submit(
+      () => linkLoadTestRunAction({ runId, incidentNumber, note }),
+      () => {
         setChosen("");
         setPasted("");
         setNote("");
         router.refresh();
-        return;
-      }
-      setMessage(result.error.fields ? undefined : result.error.message);
-      setFields(result.error.fields ?? (result.error.code === "NOT_FOUND" ? { runId: [result.error.message] } : undefined));
-    });
+      },
+      "runId",
+    );
   }
 
+  // Either control names the run, so both are described by the one error under them.
   const runError = fields?.runId?.[0];
+  const runAria = fieldAria("lt-link-run", runError);
   return (
     <form
       onSubmit={link}
@@ -59,11 +56,7 @@ export function LoadTestLinkForm({
       className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-700"
     >
       <h3 className="font-semibold">Link a run</h3>
-      {message && (
-        <p role="alert" className="field-error">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <div className="grid gap-3 md:grid-cols-2">
         <div>
           <label htmlFor="lt-link-recent" className="field-label">
@@ -74,8 +67,7 @@ export function LoadTestLinkForm({
             className="field-input"
             value={chosen}
             onChange={(e) => setChosen(e.target.value)}
-            aria-invalid={runError ? true : undefined}
-            aria-describedby={runError ? "lt-link-run-error" : undefined}
+            {...runAria}
           >
             <option value="">{choices.length ? "Choose a run…" : "No unlinked runs yet"}</option>
             {choices.map((c) => (
@@ -95,31 +87,23 @@ export function LoadTestLinkForm({
             value={pasted}
             onChange={(e) => setPasted(e.target.value)}
             placeholder="https://…/load-tests/…"
-            aria-invalid={runError ? true : undefined}
-            aria-describedby={runError ? "lt-link-run-error" : undefined}
+            {...runAria}
           />
         </div>
       </div>
-      {runError && (
-        <p id="lt-link-run-error" className="field-error">
-          {runError}
-        </p>
-      )}
-      <div>
-        <label htmlFor="lt-link-note" className="field-label">
-          Note
-        </label>
-        <input
-          id="lt-link-note"
-          className="field-input"
-          value={note}
-          maxLength={1000}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder="Soak test of the release that failed"
-          aria-invalid={fields?.note ? true : undefined}
-        />
-        {fields?.note && <p className="field-error">{fields.note[0]}</p>}
-      </div>
+      <FieldError id="lt-link-run-error" message={runError} />
+      <Field id="lt-link-note" label="Note" error={fields?.note?.[0]}>
+        {(control) => (
+          <input
+            {...control}
+            className="field-input"
+            value={note}
+            maxLength={1000}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder="Soak test of the release that failed"
+          />
+        )}
+      </Field>
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Linking…" : "Link run"}
       </button>

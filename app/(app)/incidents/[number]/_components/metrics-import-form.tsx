@@ -1,9 +1,11 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useFileDrop } from "@/components/imports/use-file-drop";
-import { formatFileSize, ImportActions, ImportFailure, ImportProgress } from "@/components/imports/import-progress";
+import { Field, FieldError } from "@/components/forms/field";
+import { FileDropZone } from "@/components/imports/file-drop-zone";
+import { formatFileSize } from "@/components/imports/file-size";
+import { ImportActions, ImportProgress, ImportStatus, importStatusText } from "@/components/imports/import-progress";
 import { useImportUpload } from "@/components/imports/use-import-upload";
 import { validationError } from "@/lib/errors";
 import { metricImportInputSchema } from "@/lib/metrics/schema";
@@ -42,7 +44,6 @@ export function MetricsImportForm({
 }) {
   const id = useId();
   const router = useRouter();
-  const inputRef = useRef<HTMLInputElement>(null);
   const [from, setFrom] = useState<"file" | "paste">("file");
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState("");
@@ -81,8 +82,7 @@ export function MetricsImportForm({
     setFile(chosen);
     setFrom("file");
     setImported(null);
-    if (fields?.file) setFields({ ...fields, file: [] });
-    if (phase.kind === "failed" || phase.kind === "cancelled") upload.reset();
+    upload.filesChanged();
   }
 
   function submit(event: React.FormEvent) {
@@ -113,31 +113,8 @@ export function MetricsImportForm({
     upload.start(`/api/v1/incidents/${incidentNumber}/metrics`, body, data.size);
   }
 
-  const job = phase.kind === "processing" || phase.kind === "succeeded" ? phase.job : null;
-  const statusText =
-    phase.kind === "uploading"
-      ? "Uploading…"
-      : phase.kind === "processing"
-        ? phase.cancelling
-          ? "Cancelling…"
-          : job?.status === "queued"
-            ? "Waiting for the import to start…"
-            : "Reading the metrics…"
-        : phase.kind === "cancelled"
-          ? phase.message
-          : (imported ?? "");
-  const described = (field: string, hint?: string) => ({
-    "aria-invalid": errors[field] ? true : undefined,
-    "aria-describedby": errors[field] ? `${id}-${field}-error` : hint,
-  });
-  const error = (field: string) =>
-    errors[field] && (
-      <p id={`${id}-${field}-error`} className="field-error">
-        {errors[field]}
-      </p>
-    );
-
-  const drop = useFileDrop({ busy, onFiles: chooseFile });
+  // The upload resets once the job succeeded (the form is ready for the next file); its message stays.
+  const statusText = importStatusText(phase, { reading: "Reading the metrics…" }) || (imported ?? "");
 
   return (
     <form
@@ -163,165 +140,119 @@ export function MetricsImportForm({
         </fieldset>
 
         {from === "file" ? (
-          <div
-            role="group"
-            aria-label="Metrics file"
-            aria-describedby={errors.file ? `${id}-file-error` : `${id}-file-hint`}
-            {...drop.handlers}
-            className={`rounded-lg border-2 border-dashed p-4 text-center text-sm transition-colors ${
-              drop.dragging
-                ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950"
-                : errors.file
-                  ? "border-red-400"
-                  : "border-slate-300 dark:border-slate-700"
-            }`}
-          >
-            {file ? (
-              <p>
-                <span className="font-mono">{file.name}</span>{" "}
-                <span className="tabular-nums text-slate-500">({formatFileSize(file.size)})</span>{" "}
-                <button type="button" className="text-red-700 underline dark:text-red-400" onClick={() => setFile(null)}>
-                  Remove
-                </button>
-              </p>
-            ) : (
-              <p className="font-medium">Drop a metrics file here</p>
-            )}
-            <p id={`${id}-file-hint`} className="mt-1 text-slate-600 dark:text-slate-400">
-              Prometheus query_range JSON, Grafana panel CSV export, CSV with time,value[,series] columns, or JSON.
-            </p>
-            <button type="button" className="btn-secondary mt-2" onClick={() => inputRef.current?.click()}>
-              Choose file…
-            </button>
-            <input
-              ref={inputRef}
-              type="file"
-              className="hidden"
-              aria-label="Metrics file"
-              accept=".json,.csv,.txt,.tsv,application/json,text/csv,text/plain"
-              onChange={(e) => {
-                chooseFile(e.target.files);
-                e.target.value = "";
-              }}
-            />
-            {error("file")}
-          </div>
+          <FileDropZone
+            idPrefix={id}
+            label="Metrics file"
+            title="Drop a metrics file here"
+            chosen={
+              file && (
+                <p>
+                  <span className="font-mono">{file.name}</span>{" "}
+                  <span className="tabular-nums text-slate-500">({formatFileSize(file.size)})</span>{" "}
+                  <button type="button" className="text-red-700 underline dark:text-red-400" onClick={() => setFile(null)}>
+                    Remove
+                  </button>
+                </p>
+              )
+            }
+            hint="Prometheus query_range JSON, Grafana panel CSV export, CSV with time,value[,series] columns, or JSON."
+            error={errors.file}
+            pickers={[
+              {
+                button: "Choose file…",
+                label: "Metrics file",
+                accept: ".json,.csv,.txt,.tsv,application/json,text/csv,text/plain",
+              },
+            ]}
+            busy={busy}
+            onFiles={chooseFile}
+            compact
+          />
         ) : (
-          <div>
-            <label htmlFor={`${id}-pasted`} className="field-label">
-              Pasted data
-            </label>
-            <textarea
-              id={`${id}-pasted`}
-              className="field-input font-mono text-xs"
-              rows={8}
-              value={pasted}
-              spellCheck={false}
-              placeholder={PASTE_EXAMPLE}
-              onChange={(e) => {
-                setPasted(e.target.value);
-                setImported(null);
-                if (phase.kind === "failed" || phase.kind === "cancelled") upload.reset();
-              }}
-              {...described("file", `${id}-pasted-hint`)}
-            />
-            <p id={`${id}-pasted-hint`} className="mt-1 text-xs text-slate-500">
-              Paste CSV rows, a Prometheus query_range answer or JSON, as copied from the tool.
-            </p>
-            {error("file")}
-          </div>
+          <Field
+            id={`${id}-pasted`}
+            label="Pasted data"
+            hint="Paste CSV rows, a Prometheus query_range answer or JSON, as copied from the tool."
+            error={errors.file}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                className="field-input font-mono text-xs"
+                rows={8}
+                value={pasted}
+                spellCheck={false}
+                placeholder={PASTE_EXAMPLE}
+                onChange={(e) => {
+                  setPasted(e.target.value);
+                  setImported(null);
+                  if (phase.kind === "failed" || phase.kind === "cancelled") upload.reset();
+                }}
+              />
+            )}
+          </Field>
         )}
 
         <div className="grid gap-4 md:grid-cols-2">
-          <div>
-            <label htmlFor={`${id}-format`} className="field-label">
-              Format
-            </label>
-            <select
-              id={`${id}-format`}
-              className="field-input"
-              value={format}
-              onChange={(e) => setFormat(e.target.value)}
-              {...described("format")}
-            >
-              {FORMATS.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.label}
-                </option>
-              ))}
-            </select>
-            {error("format")}
-          </div>
-          <div>
-            <label htmlFor={`${id}-unit`} className="field-label">
-              Unit <span className="font-normal text-slate-500">(for series whose data states none)</span>
-            </label>
-            <select
-              id={`${id}-unit`}
-              className="field-input"
-              value={unit}
-              onChange={(e) => setUnit(e.target.value)}
-              {...described("unit")}
-            >
-              <option value="">As the data states (else a count)</option>
-              {METRIC_UNITS.map((u) => (
-                <option key={u} value={u}>
-                  {METRIC_UNIT_LABELS[u]}
-                </option>
-              ))}
-            </select>
-            {error("unit")}
-          </div>
-          <div>
-            <label htmlFor={`${id}-name`} className="field-label">
-              Series name <span className="font-normal text-slate-500">(optional; for data that names none)</span>
-            </label>
+          <Field id={`${id}-format`} label="Format" error={errors.format}>
+            {(control) => (
+              <select {...control} className="field-input" value={format} onChange={(e) => setFormat(e.target.value)}>
+                {FORMATS.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={`${id}-unit`} label="Unit" aside="for series whose data states none" error={errors.unit}>
+            {(control) => (
+              <select {...control} className="field-input" value={unit} onChange={(e) => setUnit(e.target.value)}>
+                <option value="">As the data states (else a count)</option>
+                {METRIC_UNITS.map((u) => (
+                  <option key={u} value={u}>
+                    {METRIC_UNIT_LABELS[u]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={`${id}-name`} label="Series name" aside="optional; for data that names none" error={errors.name}>
+            {(control) => (
+              <input
+                {...control}
+                className="field-input"
+                value={name}
+                maxLength={200}
+                placeholder="p95 latency, checkout"
+                onChange={(e) => setName(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field id={`${id}-timeZone`} label="Time zone" aside="of times written without an offset" error={errors.timeZone}>
+            {(control) => (
+              <select {...control} className="field-input" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+                {zones.map((z) => (
+                  <option key={z} value={z}>
+                    {z === incidentZone ? `${z} (the incident's)` : z}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field id={`${id}-source`} label="Source" aside="optional: the PromQL query, dashboard link" error={errors.source}>
+          {(control) => (
             <input
-              id={`${id}-name`}
+              {...control}
               className="field-input"
-              value={name}
-              maxLength={200}
-              placeholder="p95 latency, checkout"
-              onChange={(e) => setName(e.target.value)}
-              {...described("name")}
+              value={source}
+              maxLength={1000}
+              placeholder="histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))"
+              onChange={(e) => setSource(e.target.value)}
             />
-            {error("name")}
-          </div>
-          <div>
-            <label htmlFor={`${id}-timeZone`} className="field-label">
-              Time zone <span className="font-normal text-slate-500">(of times written without an offset)</span>
-            </label>
-            <select
-              id={`${id}-timeZone`}
-              className="field-input"
-              value={timeZone}
-              onChange={(e) => setTimeZone(e.target.value)}
-              {...described("timeZone")}
-            >
-              {zones.map((z) => (
-                <option key={z} value={z}>
-                  {z === incidentZone ? `${z} (the incident's)` : z}
-                </option>
-              ))}
-            </select>
-            {error("timeZone")}
-          </div>
-        </div>
-        <div>
-          <label htmlFor={`${id}-source`} className="field-label">
-            Source <span className="font-normal text-slate-500">(optional: the PromQL query, dashboard link)</span>
-          </label>
-          <input
-            id={`${id}-source`}
-            className="field-input"
-            value={source}
-            maxLength={1000}
-            placeholder="histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))"
-            onChange={(e) => setSource(e.target.value)}
-            {...described("source")}
-          />
-          {error("source")}
-        </div>
+          )}
+        </Field>
 
         <fieldset className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800">
           <legend className="px-1 text-sm font-medium">Add to</legend>
@@ -341,42 +272,36 @@ export function MetricsImportForm({
             </label>
           </div>
           {existing ? (
-            <div>
-              <label htmlFor={`${id}-chartId`} className="field-label">
-                Chart
-              </label>
-              <select
-                id={`${id}-chartId`}
-                className="field-input"
-                value={targetChart}
-                onChange={(e) => setChartId(e.target.value)}
-                {...described("chartId")}
-              >
-                {charts.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.title}
-                  </option>
-                ))}
-              </select>
-              {error("chartId")}
-            </div>
+            <Field id={`${id}-chartId`} label="Chart" error={errors.chartId}>
+              {(control) => (
+                <select {...control} className="field-input" value={targetChart} onChange={(e) => setChartId(e.target.value)}>
+                  {charts.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.title}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           ) : (
             <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
-              <div>
-                <label htmlFor={`${id}-chartTitle`} className="field-label">
-                  Chart title <span className="font-normal text-slate-500">(optional; taken from the data otherwise)</span>
-                </label>
-                <input
-                  id={`${id}-chartTitle`}
-                  className="field-input"
-                  value={chartTitle}
-                  maxLength={200}
-                  placeholder="Checkout p95 latency"
-                  onChange={(e) => setChartTitle(e.target.value)}
-                  {...described("chartTitle")}
-                />
-                {error("chartTitle")}
-              </div>
+              <Field
+                id={`${id}-chartTitle`}
+                label="Chart title"
+                aside="optional; taken from the data otherwise"
+                error={errors.chartTitle}
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    className="field-input"
+                    value={chartTitle}
+                    maxLength={200}
+                    placeholder="Checkout p95 latency"
+                    onChange={(e) => setChartTitle(e.target.value)}
+                  />
+                )}
+              </Field>
               <fieldset>
                 <legend className="field-label">Drawn as</legend>
                 <div className="flex gap-4 text-sm">
@@ -389,7 +314,7 @@ export function MetricsImportForm({
                     Bars
                   </label>
                 </div>
-                {error("kind")}
+                <FieldError id={`${id}-kind-error`} message={errors.kind} />
               </fieldset>
             </div>
           )}
@@ -398,10 +323,7 @@ export function MetricsImportForm({
 
       <ImportProgress idPrefix={`${id}-metrics`} phase={phase} totalBytes={sentBytes} />
 
-      <p role="status" aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
-        {statusText}
-      </p>
-      <ImportFailure phase={phase} />
+      <ImportStatus phase={phase} text={statusText} />
 
       <ImportActions phase={phase} busy={busy} onCancel={() => void upload.cancel()} />
     </form>

@@ -1,43 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { ConfirmDeleteButton } from "@/components/forms/confirm-delete-button";
 import { deleteLoadTestRunAction } from "../actions";
 
-/** Two steps, so a stray click never removes evidence. */
 export function DeleteRunButton({ id, name }: { id: string; name: string }) {
-  const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<string | undefined>();
-  const [pending, startTransition] = useTransition();
-  if (!confirming)
-    return (
-      <button type="button" className="btn-secondary text-red-700 dark:text-red-400" onClick={() => setConfirming(true)}>
-        Delete run…
-      </button>
-    );
   return (
-    <div className="flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Confirm deletion">
-      <span>Delete &ldquo;{name}&rdquo; and its links to incidents? The files can be imported again.</span>
-      <button
-        type="button"
-        className="btn bg-red-600 text-white hover:bg-red-700"
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await deleteLoadTestRunAction(id);
-            if (!result.ok) setMessage(result.error.message);
-          })
-        }
-      >
-        {pending ? "Deleting…" : "Delete"}
-      </button>
-      <button type="button" className="btn-secondary" onClick={() => setConfirming(false)}>
-        Keep it
-      </button>
-      {message && (
-        <p role="alert" className="field-error w-full">
-          {message}
-        </p>
-      )}
-    </div>
+    <ConfirmDeleteButton
+      label="Delete run…"
+      question={<>Delete &ldquo;{name}&rdquo; and its links to incidents? The files can be imported again.</>}
+      action={() => deleteLoadTestRunAction(id)}
+    />
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { FieldErrors } from "@/lib/errors";
+import { Field, FormError } from "@/components/forms/field";
 import { SEVERITY_LEVELS } from "@/lib/incidents/constants";
 import { createIncidentFromDowntimeAction } from "../../monitor-actions";
 
@@ -52,105 +53,75 @@ export function DowntimeIncidentForm({
     });
   }
 
-  const error = (name: string) =>
-    fields?.[name]?.[0] ? (
-      <p id={id(`${name}-error`)} className="field-error">
-        {fields[name].join(" ")}
-      </p>
-    ) : null;
-  const described = (name: string) => ({
-    "aria-invalid": fields?.[name]?.[0] ? true : undefined,
-    "aria-describedby": fields?.[name]?.[0] ? id(`${name}-error`) : undefined,
-  });
-
   return (
     <form onSubmit={submit} aria-label="Create an incident from this downtime" className="space-y-3" noValidate>
-      {message && (
-        <p role="alert" className="field-error">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <div className="grid gap-3 md:grid-cols-[3fr_1fr]">
-        <div>
-          <label htmlFor={id("title")} className="field-label">
-            Title
-          </label>
-          <input
-            id={id("title")}
-            className="field-input"
-            value={draft.title}
-            maxLength={200}
-            required
-            onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-            {...described("title")}
-          />
-          {error("title")}
-        </div>
-        <div>
-          <label htmlFor={id("severity")} className="field-label">
-            Severity
-          </label>
-          <select
-            id={id("severity")}
-            className="field-input"
-            value={String(draft.severity)}
-            onChange={(e) => setDraft({ ...draft, severity: Number(e.target.value) })}
-            {...described("severity")}
-          >
-            {SEVERITY_LEVELS.map((s) => (
-              <option key={s} value={s}>
-                SEV{s}
-              </option>
-            ))}
-          </select>
-          {error("severity")}
-        </div>
+        <Field id={id("title")} label="Title" error={fields?.title}>
+          {(control) => (
+            <input
+              {...control}
+              className="field-input"
+              value={draft.title}
+              maxLength={200}
+              required
+              onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field id={id("severity")} label="Severity" error={fields?.severity}>
+          {(control) => (
+            <select
+              {...control}
+              className="field-input"
+              value={String(draft.severity)}
+              onChange={(e) => setDraft({ ...draft, severity: Number(e.target.value) })}
+            >
+              {SEVERITY_LEVELS.map((s) => (
+                <option key={s} value={s}>
+                  SEV{s}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <div className="grid gap-3 md:grid-cols-2">
-        <div>
-          <label htmlFor={id("startedAt")} className="field-label">
-            Started <span className="font-normal text-slate-500">({timeZone})</span>
-          </label>
-          <input
-            id={id("startedAt")}
-            type="datetime-local"
-            className="field-input"
-            value={draft.startedAt}
-            onChange={(e) => setDraft({ ...draft, startedAt: e.target.value })}
-            {...described("startedAt")}
-          />
-          {error("startedAt")}
-        </div>
-        <div>
-          <label htmlFor={id("resolvedAt")} className="field-label">
-            Resolved <span className="font-normal text-slate-500">({timeZone}; empty while still down)</span>
-          </label>
-          <input
-            id={id("resolvedAt")}
-            type="datetime-local"
-            className="field-input"
-            value={draft.resolvedAt}
-            onChange={(e) => setDraft({ ...draft, resolvedAt: e.target.value })}
-            {...described("resolvedAt")}
-          />
-          {error("resolvedAt")}
-        </div>
+        <Field id={id("startedAt")} label="Started" aside={timeZone} error={fields?.startedAt}>
+          {(control) => (
+            <input
+              {...control}
+              type="datetime-local"
+              className="field-input"
+              value={draft.startedAt}
+              onChange={(e) => setDraft({ ...draft, startedAt: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field id={id("resolvedAt")} label="Resolved" aside={`${timeZone}; empty while still down`} error={fields?.resolvedAt}>
+          {(control) => (
+            <input
+              {...control}
+              type="datetime-local"
+              className="field-input"
+              value={draft.resolvedAt}
+              onChange={(e) => setDraft({ ...draft, resolvedAt: e.target.value })}
+            />
+          )}
+        </Field>
       </div>
-      <div>
-        <label htmlFor={id("summary")} className="field-label">
-          Summary
-        </label>
-        <textarea
-          id={id("summary")}
-          className="field-input"
-          rows={3}
-          value={draft.summary}
-          maxLength={5000}
-          onChange={(e) => setDraft({ ...draft, summary: e.target.value })}
-          {...described("summary")}
-        />
-        {error("summary")}
-      </div>
+      <Field id={id("summary")} label="Summary" error={fields?.summary}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="field-input"
+            rows={3}
+            value={draft.summary}
+            maxLength={5000}
+            onChange={(e) => setDraft({ ...draft, summary: e.target.value })}
+          />
+        )}
+      </Field>
       <p className="text-xs text-slate-500">
         The incident gets the monitor&apos;s service, a timeline event where the monitor went down and one where it recovered, and
         this monitor linked as evidence.

@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
-import type { FieldErrors } from "@/lib/errors";
+import { Field, FieldError, FormError, fieldAria } from "@/components/forms/field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { linkDowntimeToIncidentAction } from "../../monitor-actions";
 
 /** Link this monitor, for one downtime window, to an existing incident: a recent one, or any by number. */
@@ -24,48 +25,39 @@ export function DowntimeLinkForm({
   const [chosen, setChosen] = useState("");
   const [typed, setTyped] = useState("");
   const [note, setNote] = useState("");
-  const [fields, setFields] = useState<FieldErrors | undefined>();
-  const [message, setMessage] = useState<string | undefined>();
-  const [pending, startTransition] = useTransition();
+  const { fields, message, pending, submit, refuse } = useActionForm();
   const id = (name: string) => `${idPrefix}-${name}`;
 
-  function submit(event: React.FormEvent) {
+  function link(event: React.FormEvent) {
     event.preventDefault();
-    setFields(undefined);
-    setMessage(undefined);
     const incidentNumber = typed.trim() || chosen;
     if (!incidentNumber) {
-      setFields({ incidentNumber: ["Choose an incident, or type its number."] });
+      refuse("incidentNumber", "Choose an incident, or type its number.");
       return;
     }
-    startTransition(async () => {
-      const result = await linkDowntimeToIncidentAction({
-        incidentNumber,
-        monitorId,
-        note,
-        windowStart: window.start,
-        ...(window.end ? { windowEnd: window.end } : {}),
-      });
-      if (result.ok) {
+    submit(
+      () =>
+        linkDowntimeToIncidentAction({
+          incidentNumber,
+          monitorId,
+          note,
+          windowStart: window.start,
+          ...(window.end ? { windowEnd: window.end } : {}),
+        }),
+      () => {
         router.refresh();
         onDone();
-        return;
-      }
-      setMessage(result.error.fields ? undefined : result.error.message);
-      setFields(
-        result.error.fields ?? (result.error.code === "NOT_FOUND" ? { incidentNumber: [result.error.message] } : undefined),
-      );
-    });
+      },
+      "incidentNumber",
+    );
   }
 
+  // Either control names the incident, so both are described by the one error under them.
   const incidentError = fields?.incidentNumber?.[0];
+  const incidentAria = fieldAria(id("incident"), incidentError);
   return (
-    <form onSubmit={submit} aria-label="Link this downtime to an incident" className="space-y-3" noValidate>
-      {message && (
-        <p role="alert" className="field-error">
-          {message}
-        </p>
-      )}
+    <form onSubmit={link} aria-label="Link this downtime to an incident" className="space-y-3" noValidate>
+      <FormError message={message} />
       <div className="grid gap-3 md:grid-cols-[2fr_1fr]">
         <div>
           <label htmlFor={id("recent")} className="field-label">
@@ -76,8 +68,7 @@ export function DowntimeLinkForm({
             className="field-input"
             value={chosen}
             onChange={(e) => setChosen(e.target.value)}
-            aria-invalid={incidentError ? true : undefined}
-            aria-describedby={incidentError ? id("incident-error") : undefined}
+            {...incidentAria}
           >
             <option value="">{incidents.length ? "Choose a recent incident…" : "No incidents yet"}</option>
             {incidents.map((i) => (
@@ -100,31 +91,23 @@ export function DowntimeLinkForm({
             className="field-input"
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
-            aria-invalid={incidentError ? true : undefined}
-            aria-describedby={incidentError ? id("incident-error") : undefined}
+            {...incidentAria}
           />
         </div>
       </div>
-      {incidentError && (
-        <p id={id("incident-error")} className="field-error">
-          {incidentError}
-        </p>
-      )}
-      <div>
-        <label htmlFor={id("note")} className="field-label">
-          Note <span className="font-normal text-slate-500">(optional)</span>
-        </label>
-        <input
-          id={id("note")}
-          className="field-input"
-          value={note}
-          maxLength={1000}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder="The probe that saw the outage first"
-          aria-invalid={fields?.note ? true : undefined}
-        />
-        {fields?.note && <p className="field-error">{fields.note[0]}</p>}
-      </div>
+      <FieldError id={id("incident-error")} message={incidentError} />
+      <Field id={id("note")} label="Note" aside="optional" error={fields?.note?.[0]}>
+        {(control) => (
+          <input
+            {...control}
+            className="field-input"
+            value={note}
+            maxLength={1000}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder="The probe that saw the outage first"
+          />
+        )}
+      </Field>
       <div className="flex flex-wrap gap-2">
         <button type="submit" className="btn-primary" disabled={pending}>
           {pending ? "Linking…" : "Link to incident"}

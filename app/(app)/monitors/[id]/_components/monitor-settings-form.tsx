@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { FieldErrors } from "@/lib/errors";
+import { Field } from "@/components/forms/field";
 import { GAP_RULES, MONITOR_KIND_NAMES, MONITOR_KINDS, type GapRule, type MonitorKind } from "@/lib/uptime/types";
 import { GAP_RULE_LABELS } from "@/components/uptime/uptime-format";
 import { updateMonitorAction } from "../../monitor-actions";
@@ -74,18 +75,6 @@ export function MonitorSettingsForm({
   }
 
   const set = <K extends keyof MonitorSettings>(key: K, value: MonitorSettings[K]) => setDraft({ ...draft, [key]: value });
-  const error = (name: string) =>
-    fields?.[name]?.[0] ? (
-      <p id={`ms-${name}-error`} className="field-error">
-        {fields[name].join(" ")}
-      </p>
-    ) : null;
-  const described = (name: string, hint?: boolean) => ({
-    "aria-invalid": fields?.[name]?.[0] ? true : undefined,
-    "aria-describedby":
-      [hint ? `ms-${name}-hint` : null, fields?.[name]?.[0] ? `ms-${name}-error` : null].filter(Boolean).join(" ") || undefined,
-  });
-
   return (
     <form onSubmit={save} aria-label="Monitor settings" className="space-y-4" noValidate>
       {message && (
@@ -123,153 +112,133 @@ export function MonitorSettingsForm({
         </div>
       )}
       <div className="grid gap-4 md:grid-cols-2">
-        <div>
-          <label htmlFor="ms-name" className="field-label">
-            Name
-          </label>
-          <input
-            id="ms-name"
-            className="field-input"
-            value={draft.name}
-            maxLength={200}
-            required
-            onChange={(e) => set("name", e.target.value)}
-            {...described("name")}
-          />
-          {error("name")}
-        </div>
-        <div>
-          <label htmlFor="ms-target" className="field-label">
-            Target
-          </label>
-          <input
-            id="ms-target"
-            className="field-input font-mono"
-            value={draft.target}
-            maxLength={1000}
-            onChange={(e) => set("target", e.target.value)}
-            {...described("target")}
-          />
-          {error("target")}
-        </div>
-        <div>
-          <label htmlFor="ms-kind" className="field-label">
-            Kind
-          </label>
-          <select
-            id="ms-kind"
-            className="field-input"
-            value={draft.kind}
-            onChange={(e) => set("kind", e.target.value as MonitorKind)}
-            {...described("kind")}
-          >
-            {MONITOR_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {MONITOR_KIND_NAMES[k]}
-              </option>
-            ))}
-          </select>
-          {error("kind")}
-        </div>
-        <div>
-          <label htmlFor="ms-serviceId" className="field-label">
-            Service
-          </label>
-          <select
-            id="ms-serviceId"
-            className="field-input"
-            value={draft.serviceId}
-            onChange={(e) => set("serviceId", e.target.value)}
-            {...described("serviceId")}
-          >
-            <option value="">None</option>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          {error("serviceId")}
-        </div>
+        <Field id="ms-name" label="Name" error={fields?.name}>
+          {(control) => (
+            <input
+              {...control}
+              className="field-input"
+              value={draft.name}
+              maxLength={200}
+              required
+              onChange={(e) => set("name", e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="ms-target" label="Target" error={fields?.target}>
+          {(control) => (
+            <input
+              {...control}
+              className="field-input font-mono"
+              value={draft.target}
+              maxLength={1000}
+              onChange={(e) => set("target", e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="ms-kind" label="Kind" error={fields?.kind}>
+          {(control) => (
+            <select
+              {...control}
+              className="field-input"
+              value={draft.kind}
+              onChange={(e) => set("kind", e.target.value as MonitorKind)}
+            >
+              {MONITOR_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {MONITOR_KIND_NAMES[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="ms-serviceId" label="Service" error={fields?.serviceId}>
+          {(control) => (
+            <select
+              {...control}
+              className="field-input"
+              value={draft.serviceId}
+              onChange={(e) => set("serviceId", e.target.value)}
+            >
+              <option value="">None</option>
+              {services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <div className="grid gap-4 md:grid-cols-4">
-        <div>
-          <label htmlFor="ms-sloTargetPct" className="field-label">
-            SLO target %
-          </label>
-          <input
-            id="ms-sloTargetPct"
-            type="number"
-            step="any"
-            min={0}
-            max={100}
-            inputMode="decimal"
-            className="field-input"
-            value={draft.sloTargetPct}
-            onChange={(e) => set("sloTargetPct", e.target.value)}
-            {...described("sloTargetPct")}
-          />
-          {error("sloTargetPct")}
-        </div>
-        <div>
-          <label htmlFor="ms-gapRule" className="field-label">
-            Time without data
-          </label>
-          <select
-            id="ms-gapRule"
-            className="field-input"
-            value={draft.gapRule}
-            onChange={(e) => set("gapRule", e.target.value as GapRule)}
-            {...described("gapRule")}
-          >
-            {GAP_RULES.map((g) => (
-              <option key={g} value={g}>
-                {GAP_RULE_LABELS[g]}
-              </option>
-            ))}
-          </select>
-          {error("gapRule")}
-        </div>
-        <div>
-          <label htmlFor="ms-minDowntimeSec" className="field-label">
-            Minimum downtime (s)
-          </label>
-          <input
-            id="ms-minDowntimeSec"
-            type="number"
-            min={0}
-            step={1}
-            inputMode="numeric"
-            className="field-input"
-            value={draft.minDowntimeSec}
-            onChange={(e) => set("minDowntimeSec", e.target.value)}
-            {...described("minDowntimeSec", true)}
-          />
-          <p id="ms-minDowntimeSec-hint" className="mt-1 text-xs text-slate-500">
-            Shorter windows are not listed; they still count in uptime.
-          </p>
-          {error("minDowntimeSec")}
-        </div>
-        <div>
-          <label htmlFor="ms-checkIntervalSec" className="field-label">
-            Check interval (s)
-          </label>
-          <input
-            id="ms-checkIntervalSec"
-            type="number"
-            min={1}
-            step={1}
-            inputMode="numeric"
-            className="field-input"
-            value={draft.checkIntervalSec}
-            onChange={(e) => set("checkIntervalSec", e.target.value)}
-            {...described("checkIntervalSec", true)}
-          />
-          <p id="ms-checkIntervalSec-hint" className="mt-1 text-xs text-slate-500">
-            A check holds for twice this at most; empty when the samples record changes only.
-          </p>
-          {error("checkIntervalSec")}
-        </div>
+        <Field id="ms-sloTargetPct" label="SLO target %" error={fields?.sloTargetPct}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              step="any"
+              min={0}
+              max={100}
+              inputMode="decimal"
+              className="field-input"
+              value={draft.sloTargetPct}
+              onChange={(e) => set("sloTargetPct", e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="ms-gapRule" label="Time without data" error={fields?.gapRule}>
+          {(control) => (
+            <select
+              {...control}
+              className="field-input"
+              value={draft.gapRule}
+              onChange={(e) => set("gapRule", e.target.value as GapRule)}
+            >
+              {GAP_RULES.map((g) => (
+                <option key={g} value={g}>
+                  {GAP_RULE_LABELS[g]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id="ms-minDowntimeSec"
+          label="Minimum downtime (s)"
+          hint="Shorter windows are not listed; they still count in uptime."
+          error={fields?.minDowntimeSec}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={0}
+              step={1}
+              inputMode="numeric"
+              className="field-input"
+              value={draft.minDowntimeSec}
+              onChange={(e) => set("minDowntimeSec", e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="ms-checkIntervalSec"
+          label="Check interval (s)"
+          hint="A check holds for twice this at most; empty when the samples record changes only."
+          error={fields?.checkIntervalSec}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              step={1}
+              inputMode="numeric"
+              className="field-input"
+              value={draft.checkIntervalSec}
+              onChange={(e) => set("checkIntervalSec", e.target.value)}
+            />
+          )}
+        </Field>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-primary" disabled={pending}>

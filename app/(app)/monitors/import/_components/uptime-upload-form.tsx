@@ -1,11 +1,13 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useFileDrop } from "@/components/imports/use-file-drop";
-import { formatFileSize, ImportActions, ImportFailure, ImportProgress } from "@/components/imports/import-progress";
-import { uploadPercent, useImportUpload } from "@/components/imports/use-import-upload";
+import { Field } from "@/components/forms/field";
+import { ChosenFilesList, type ChosenFileRow } from "@/components/imports/chosen-files-list";
+import { FileDropZone } from "@/components/imports/file-drop-zone";
+import { ImportActions, ImportProgress, ImportStatus, importStatusText } from "@/components/imports/import-progress";
+import { useImportUpload } from "@/components/imports/use-import-upload";
 import type { ImportJobView } from "@/lib/imports/import-jobs";
 import { COMMON_TIME_ZONES } from "@/lib/time/zones";
 import { UPTIME_FORMAT_OPTIONS } from "./uptime-formats";
@@ -27,18 +29,28 @@ function opensAtOnce(job: ImportJobView): boolean {
   );
 }
 
+/** The line a chosen file is listed on: its own, or its top folder's. */
+function rowKey(path: string): string {
+  const slash = path.indexOf("/");
+  return slash === -1 ? `file:${path}` : `folder:${path.slice(0, slash)}`;
+}
+
 /** Loose files one per line; a folder's files summed into one line per top folder (a .git holds thousands). */
-function summarize(chosen: Chosen[]): { key: string; label: string; size: number; count: number }[] {
+function summarize(chosen: Chosen[]): ChosenFileRow[] {
   const rows = new Map<string, { key: string; label: string; size: number; count: number }>();
   for (const c of chosen) {
-    const slash = c.path.indexOf("/");
-    const key = slash === -1 ? `file:${c.path}` : `folder:${c.path.slice(0, slash)}`;
-    const row = rows.get(key) ?? { key, label: slash === -1 ? c.path : `${c.path.slice(0, slash)}/`, size: 0, count: 0 };
+    const key = rowKey(c.path);
+    const row = rows.get(key) ?? { key, label: key.startsWith("folder:") ? `${key.slice(7)}/` : c.path, size: 0, count: 0 };
     row.size += c.file.size;
     row.count++;
     rows.set(key, row);
   }
-  return [...rows.values()];
+  return [...rows.values()].map((r) => ({
+    key: r.key,
+    label: r.label,
+    size: r.size,
+    detail: r.key.startsWith("folder:") ? `${r.count.toLocaleString("en-US")} file${r.count === 1 ? "" : "s"}` : undefined,
+  }));
 }
 
 /**
@@ -54,9 +66,7 @@ export function UptimeUploadForm({ services }: { services: { id: string; name: s
   const [monitorName, setMonitorName] = useState("");
   const [target, setTarget] = useState("");
   const [serviceId, setServiceId] = useState("");
-  const filesRef = useRef<HTMLInputElement>(null);
-  const folderRef = useRef<HTMLInputElement>(null);
-  const { phase, busy, fields, setFields, start, cancel, reset } = useImportUpload({
+  const { phase, busy, fields, setFields, start, cancel, reset, filesChanged } = useImportUpload({
     lostContactMessage: "Lost contact with the server. The import may still finish: look for it in the Monitors list.",
     onSucceeded: (job) => {
       if (opensAtOnce(job)) router.push(`/monitors/${monitorIds(job)[0]}`);
@@ -72,17 +82,7 @@ export function UptimeUploadForm({ services }: { services: { id: string; name: s
     // webkitRelativePath is set for a folder's files ("uptime/history/site.yml"), empty for loose ones.
     const added = Array.from(list).map((file) => ({ file, path: file.webkitRelativePath || file.name }));
     setChosen((current) => [...current.filter((c) => !added.some((a) => a.path === c.path)), ...added]);
-    if (fields?.file) setFields({ ...fields, file: [] });
-    if (phase.kind === "failed" || phase.kind === "cancelled") reset();
-  }
-
-  function removeRow(key: string) {
-    setChosen((current) =>
-      current.filter((c) => {
-        const slash = c.path.indexOf("/");
-        return (slash === -1 ? `file:${c.path}` : `folder:${c.path.slice(0, slash)}`) !== key;
-      }),
-    );
+    filesChanged();
   }
 
   function submit(event: React.FormEvent) {
@@ -112,237 +112,117 @@ export function UptimeUploadForm({ services }: { services: { id: string; name: s
     start("/api/v1/monitors/import", body, totalBytes);
   }
 
-  const uploadPct = uploadPercent(phase);
-  const job = phase.kind === "processing" || phase.kind === "succeeded" ? phase.job : null;
   const ids = phase.kind === "succeeded" ? monitorIds(phase.job) : [];
-  const statusText =
-    phase.kind === "uploading"
-      ? uploadPct >= 100
-        ? "Upload complete; the server is storing the files…"
-        : `Uploading ${chosen.length === 1 ? "1 file" : `${chosen.length.toLocaleString("en-US")} files`}…`
-      : phase.kind === "processing"
-        ? phase.cancelling
-          ? "Cancelling…"
-          : job?.status === "queued"
-            ? "Waiting for the import to start…"
-            : "Reading the uptime data…"
-        : phase.kind === "succeeded"
-          ? `${phase.job.message ?? "Imported."}${opensAtOnce(phase.job) ? " Opening the monitor…" : ""}`
-          : phase.kind === "cancelled"
-            ? phase.message
-            : "";
-  const fileError = fields?.file?.find(Boolean);
-  const drop = useFileDrop({ busy, onFiles: addFiles });
-  const rows = summarize(chosen);
-  const fieldError = (name: string) =>
-    fields?.[name]?.[0] ? (
-      <p id={`up-${name}-error`} className="field-error">
-        {fields[name][0]}
-      </p>
-    ) : null;
-  const described = (name: string, hint?: string) => ({
-    "aria-invalid": fields?.[name]?.[0] ? true : undefined,
-    "aria-describedby": [hint, fields?.[name]?.[0] ? `up-${name}-error` : null].filter(Boolean).join(" ") || undefined,
+  const statusText = importStatusText(phase, {
+    files: chosen.length,
+    reading: "Reading the uptime data…",
+    succeeded: (job) => `${job.message ?? "Imported."}${opensAtOnce(job) ? " Opening the monitor…" : ""}`,
   });
 
   return (
     <form onSubmit={submit} aria-label="Import uptime data" className="card space-y-4" noValidate>
       <fieldset disabled={busy} className="space-y-4">
         <legend className="sr-only">Files and details</legend>
-        <div
-          role="group"
-          aria-label="Uptime files"
-          aria-describedby={fileError ? "up-file-error" : "up-files-hint"}
-          {...drop.handlers}
-          className={`rounded-lg border-2 border-dashed p-6 text-center transition-colors ${
-            drop.dragging
-              ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950"
-              : fileError
-                ? "border-red-400"
-                : "border-slate-300 dark:border-slate-700"
-          }`}
-        >
-          <p className="font-medium">Drop uptime files or a zip here</p>
-          <p id="up-files-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            Upptime repository (folder or zip), git log TSV or issues JSON; Uptime Kuma heartbeat JSON or kuma.db; Prometheus
-            query_range JSON; Statuspage incidents.json; or a CSV of checks. For a folder, use Choose folder.
-          </p>
-          <div className="mt-3 flex flex-wrap justify-center gap-2">
-            <button type="button" className="btn-secondary" onClick={() => filesRef.current?.click()}>
-              Choose files…
-            </button>
-            <button type="button" className="btn-secondary" onClick={() => folderRef.current?.click()}>
-              Choose folder…
-            </button>
-          </div>
-          <input
-            ref={filesRef}
-            type="file"
-            multiple
-            className="hidden"
-            aria-label="Uptime files"
-            onChange={(e) => {
-              addFiles(e.target.files);
-              e.target.value = "";
-            }}
-          />
-          <input
-            ref={folderRef}
-            type="file"
-            multiple
-            className="hidden"
-            aria-label="Uptime folder"
-            // React has no typed prop for these; the browser picks a folder and names each file by its path.
-            {...{ webkitdirectory: "", directory: "" }}
-            onChange={(e) => {
-              addFiles(e.target.files);
-              e.target.value = "";
-            }}
-          />
-          {fileError && (
-            <p id="up-file-error" className="field-error">
-              {fileError}
-            </p>
-          )}
-        </div>
+        <FileDropZone
+          idPrefix="up"
+          label="Uptime files"
+          title="Drop uptime files or a zip here"
+          hint="Upptime repository (folder or zip), git log TSV or issues JSON; Uptime Kuma heartbeat JSON or kuma.db; Prometheus query_range JSON; Statuspage incidents.json; or a CSV of checks. For a folder, use Choose folder."
+          error={fields?.file?.find(Boolean)}
+          pickers={[
+            { button: "Choose files…", label: "Uptime files", multiple: true },
+            { button: "Choose folder…", label: "Uptime folder", multiple: true, folder: true },
+          ]}
+          busy={busy}
+          onFiles={addFiles}
+        />
 
-        {rows.length > 0 && (
-          <ul
-            aria-label="Chosen files"
-            className="divide-y divide-slate-200 rounded border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800"
-          >
-            {rows.map((r) => (
-              <li key={r.key} className="flex items-center gap-3 px-3 py-2">
-                <span className="min-w-0 flex-1 truncate font-mono">
-                  {r.label}
-                  {r.key.startsWith("folder:") && (
-                    <span className="font-sans text-slate-500">
-                      {" "}
-                      ({r.count.toLocaleString("en-US")} file{r.count === 1 ? "" : "s"})
-                    </span>
-                  )}
-                </span>
-                <span className="tabular-nums text-slate-500">{formatFileSize(r.size)}</span>
-                <button
-                  type="button"
-                  className="text-red-700 underline disabled:opacity-50 dark:text-red-400"
-                  onClick={() => removeRow(r.key)}
-                  aria-label={`Remove ${r.label}`}
-                >
-                  Remove
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ChosenFilesList
+          rows={summarize(chosen)}
+          onRemove={(key) => setChosen((current) => current.filter((c) => rowKey(c.path) !== key))}
+        />
 
         <div className="grid gap-4 md:grid-cols-2">
-          <div>
-            <label htmlFor="up-format" className="field-label">
-              Format
-            </label>
-            <select
-              id="up-format"
-              className="field-input"
-              value={format}
-              onChange={(e) => setFormat(e.target.value)}
-              {...described("format", "up-format-hint")}
-            >
-              <option value="auto">Detect from content</option>
-              {UPTIME_FORMAT_OPTIONS.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.title}
-                </option>
-              ))}
-            </select>
-            <p id="up-format-hint" className="mt-1 text-xs text-slate-500">
-              {chosenFormat ? chosenFormat.upload : "Recognised from the files' content; choose one if it is not."}
-            </p>
-            {fieldError("format")}
-          </div>
-          <div>
-            <label htmlFor="up-timeZone" className="field-label">
-              Time zone <span className="font-normal text-slate-500">(of times written without an offset)</span>
-            </label>
-            <select
-              id="up-timeZone"
-              className="field-input"
-              value={timeZone}
-              onChange={(e) => setTimeZone(e.target.value)}
-              {...described("timeZone", "up-timeZone-hint")}
-            >
-              {zones.map((z) => (
-                <option key={z} value={z}>
-                  {z === browserZone && z !== "UTC" ? `${z} (this browser's)` : z}
-                </option>
-              ))}
-            </select>
-            <p id="up-timeZone-hint" className="mt-1 text-xs text-slate-500">
-              For a CSV without offsets. Uptime Kuma writes UTC, and times with an offset keep theirs.
-            </p>
-            {fieldError("timeZone")}
-          </div>
+          <Field
+            id="up-format"
+            label="Format"
+            hint={chosenFormat ? chosenFormat.upload : "Recognised from the files' content; choose one if it is not."}
+            error={fields?.format?.[0]}
+          >
+            {(control) => (
+              <select {...control} className="field-input" value={format} onChange={(e) => setFormat(e.target.value)}>
+                <option value="auto">Detect from content</option>
+                {UPTIME_FORMAT_OPTIONS.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id="up-timeZone"
+            label="Time zone"
+            aside="of times written without an offset"
+            hint="For a CSV without offsets. Uptime Kuma writes UTC, and times with an offset keep theirs."
+            error={fields?.timeZone?.[0]}
+          >
+            {(control) => (
+              <select {...control} className="field-input" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+                {zones.map((z) => (
+                  <option key={z} value={z}>
+                    {z === browserZone && z !== "UTC" ? `${z} (this browser's)` : z}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
 
         <div className="grid gap-4 md:grid-cols-3">
-          <div>
-            <label htmlFor="up-monitorName" className="field-label">
-              Monitor name <span className="font-normal text-slate-500">(CSV)</span>
-            </label>
-            <input
-              id="up-monitorName"
-              className="field-input"
-              value={monitorName}
-              maxLength={200}
-              onChange={(e) => setMonitorName(e.target.value)}
-              placeholder="The file name otherwise"
-              {...described("monitorName")}
-            />
-            {fieldError("monitorName")}
-          </div>
-          <div>
-            <label htmlFor="up-target" className="field-label">
-              Target <span className="font-normal text-slate-500">(CSV)</span>
-            </label>
-            <input
-              id="up-target"
-              className="field-input"
-              value={target}
-              maxLength={1000}
-              onChange={(e) => setTarget(e.target.value)}
-              placeholder="wss://rpc.example.com/ws"
-              {...described("target")}
-            />
-            {fieldError("target")}
-          </div>
-          <div>
-            <label htmlFor="up-serviceId" className="field-label">
-              Service <span className="font-normal text-slate-500">(new monitors)</span>
-            </label>
-            <select
-              id="up-serviceId"
-              className="field-input"
-              value={serviceId}
-              onChange={(e) => setServiceId(e.target.value)}
-              {...described("serviceId")}
-            >
-              <option value="">None</option>
-              {services.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-            {fieldError("serviceId")}
-          </div>
+          <Field id="up-monitorName" label="Monitor name" aside="CSV" error={fields?.monitorName?.[0]}>
+            {(control) => (
+              <input
+                {...control}
+                className="field-input"
+                value={monitorName}
+                maxLength={200}
+                onChange={(e) => setMonitorName(e.target.value)}
+                placeholder="The file name otherwise"
+              />
+            )}
+          </Field>
+          <Field id="up-target" label="Target" aside="CSV" error={fields?.target?.[0]}>
+            {(control) => (
+              <input
+                {...control}
+                className="field-input"
+                value={target}
+                maxLength={1000}
+                onChange={(e) => setTarget(e.target.value)}
+                placeholder="wss://rpc.example.com/ws"
+              />
+            )}
+          </Field>
+          <Field id="up-serviceId" label="Service" aside="new monitors" error={fields?.serviceId?.[0]}>
+            {(control) => (
+              <select {...control} className="field-input" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+                <option value="">None</option>
+                {services.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
       </fieldset>
 
       <ImportProgress idPrefix="up" phase={phase} totalBytes={totalBytes} />
 
-      <p role="status" aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
-        {statusText}
-        {phase.kind === "succeeded" && ids.length === 1 && (
+      <ImportStatus phase={phase} text={statusText}>
+        {ids.length === 1 && (
           <>
             {" "}
             <Link href={`/monitors/${ids[0]}`} className="underline">
@@ -350,7 +230,7 @@ export function UptimeUploadForm({ services }: { services: { id: string; name: s
             </Link>
           </>
         )}
-        {phase.kind === "succeeded" && ids.length > 1 && (
+        {ids.length > 1 && (
           <>
             {" "}
             <Link href="/monitors" className="underline">
@@ -358,15 +238,14 @@ export function UptimeUploadForm({ services }: { services: { id: string; name: s
             </Link>
           </>
         )}
-      </p>
-      <ImportFailure phase={phase} />
+      </ImportStatus>
 
-      <ImportActions phase={phase} busy={busy} onCancel={() => void cancel()}>
-        {chosen.length > 0 && phase.kind !== "uploading" && phase.kind !== "processing" && (
-          <span className="text-sm text-slate-500">
-            {chosen.length === 1 ? "1 file" : `${chosen.length.toLocaleString("en-US")} files`}, {formatFileSize(totalBytes)}
-          </span>
-        )}
+      <ImportActions
+        phase={phase}
+        busy={busy}
+        onCancel={() => void cancel()}
+        chosen={{ files: chosen.length, bytes: totalBytes }}
+      >
         {phase.kind === "succeeded" && !opensAtOnce(phase.job) && (
           <button
             type="button"

@@ -2,6 +2,7 @@
 
 import { useRef, useState, useTransition } from "react";
 import type { FieldErrors } from "@/lib/errors";
+import { Field } from "@/components/forms/field";
 import {
   TOKEN_EXPIRIES,
   TOKEN_EXPIRY_LABELS,
@@ -55,13 +56,6 @@ export function CreateTokenForm({ scopes }: { scopes: TokenScope[] }) {
     }
   }
 
-  const err = (k: string) =>
-    errors?.[k] ? (
-      <p id={`token-${k}-error`} className="field-error">
-        {errors[k].join(" ")}
-      </p>
-    ) : null;
-
   return (
     <div className="space-y-3">
       {created && (
@@ -100,61 +94,33 @@ export function CreateTokenForm({ scopes }: { scopes: TokenScope[] }) {
             {failure}
           </p>
         )}
-        <div>
-          <label className="field-label" htmlFor="token-name">
-            Name
-          </label>
-          <input
-            id="token-name"
-            name="name"
-            className="field-input"
-            placeholder="e.g. nightly export job"
-            maxLength={80}
-            aria-invalid={Boolean(errors?.name)}
-            aria-describedby={errors?.name ? "token-name-error" : undefined}
-          />
-          {err("name")}
-        </div>
-        <div>
-          <label className="field-label" htmlFor="token-scope">
-            Scope
-          </label>
-          <select
-            id="token-scope"
-            name="scope"
-            className="field-input"
-            defaultValue={scopes[0]}
-            aria-invalid={Boolean(errors?.scope)}
-            aria-describedby={errors?.scope ? "token-scope-error" : undefined}
-          >
-            {scopes.map((s) => (
-              <option key={s} value={s}>
-                {TOKEN_SCOPE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-          {err("scope")}
-        </div>
-        <div>
-          <label className="field-label" htmlFor="token-expiry">
-            Expires after
-          </label>
-          <select
-            id="token-expiry"
-            name="expiresInDays"
-            className="field-input"
-            defaultValue="90"
-            aria-invalid={Boolean(errors?.expiresInDays)}
-            aria-describedby={errors?.expiresInDays ? "token-expiresInDays-error" : undefined}
-          >
-            {TOKEN_EXPIRIES.map((e) => (
-              <option key={e} value={e}>
-                {TOKEN_EXPIRY_LABELS[e]}
-              </option>
-            ))}
-          </select>
-          {err("expiresInDays")}
-        </div>
+        <Field id="token-name" label="Name" error={errors?.name}>
+          {(control) => (
+            <input {...control} name="name" className="field-input" placeholder="e.g. nightly export job" maxLength={80} />
+          )}
+        </Field>
+        <Field id="token-scope" label="Scope" error={errors?.scope}>
+          {(control) => (
+            <select {...control} name="scope" className="field-input" defaultValue={scopes[0]}>
+              {scopes.map((s) => (
+                <option key={s} value={s}>
+                  {TOKEN_SCOPE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="token-expiry" label="Expires after" error={errors?.expiresInDays}>
+          {(control) => (
+            <select {...control} name="expiresInDays" className="field-input" defaultValue="90">
+              {TOKEN_EXPIRIES.map((e) => (
+                <option key={e} value={e}>
+                  {TOKEN_EXPIRY_LABELS[e]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button className="btn-primary" type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create token"}
         </button>
